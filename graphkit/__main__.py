@@ -1,0 +1,5 @@
+"""Run the CLI with ``python -m graphkit``."""
+
+from graphkit.cli import cli
+
+cli()

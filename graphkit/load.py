@@ -1,0 +1,194 @@
+"""Load the ontology: each Turtle file as a named graph, and the derived shortcuts apart."""
+
+import os
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from graphkit.errors import OntologyFileError, OntologySyntaxError
+from graphkit.namespaces import GRAPH, PREFIXES, bind_prefixes
+
+__all__ = [
+    "DATA_FOLDERS",
+    "DERIVED_GRAPH",
+    "data_files",
+    "default_ontology_dir",
+    "derive_shortcuts",
+    "graph_iri",
+    "load_dataset",
+    "parse_turtle",
+    "read_queries",
+]
+
+#: The folders of ``ontology/`` whose Turtle is data (besides ``smp.ttl``).
+DATA_FOLDERS = ("vocab", "data")
+#: The named graph that holds the shortcut triples derived from the qualified links.
+DERIVED_GRAPH = GRAPH["derived"]
+
+
+def default_ontology_dir() -> Path:
+    """Return the ontology folder: ``$GRAPHKIT_ONTOLOGY``, the installed copy, or the checkout's.
+
+    Returns
+    -------
+    pathlib.Path
+        A folder holding ``smp.ttl``.
+    """
+    if env := os.environ.get("GRAPHKIT_ONTOLOGY"):
+        return Path(env)
+    package = Path(__file__).resolve().parent
+    installed = package / "_ontology"
+    return installed if installed.is_dir() else package.parent / "ontology"
+
+
+def data_files(root: Path) -> list[Path]:
+    """List the Turtle files of `root` that load as data, in a stable order.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        An ontology folder.
+
+    Returns
+    -------
+    list of pathlib.Path
+        ``smp.ttl`` first, then ``vocab/**/*.ttl`` and ``data/**/*.ttl`` sorted.
+
+    Raises
+    ------
+    OntologyFileError
+        If `root` has no ``smp.ttl``.
+    """
+    tbox = root / "smp.ttl"
+    if not tbox.is_file():
+        raise OntologyFileError(f"{root} is not an ontology folder: it has no smp.ttl")
+    return [tbox, *sorted(p for folder in DATA_FOLDERS for p in (root / folder).rglob("*.ttl"))]
+
+
+def graph_iri(path: Path, root: Path) -> URIRef:
+    """Name the graph of an ontology file after its path.
+
+    Examples
+    --------
+    >>> graph_iri(Path("ontology/vocab/roles.ttl"), Path("ontology"))
+    rdflib.term.URIRef('https://w3id.org/smp/graph/vocab/roles')
+    """
+    return GRAPH[path.relative_to(root).with_suffix("").as_posix()]
+
+
+def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse one Turtle file into `graph` (a new one by default).
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    graph : rdflib.Graph, optional
+        Where the triples go.
+
+    Returns
+    -------
+    rdflib.Graph
+        The graph holding the file's triples.
+
+    Raises
+    ------
+    OntologySyntaxError
+        If the file is not valid Turtle; the message gives the file and line.
+    OntologyFileError
+        If the file cannot be read.
+    """
+    graph = Graph() if graph is None else graph
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise OntologyFileError(f"cannot read {path}: {err.strerror}") from err
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise OntologySyntaxError(path, line, "not valid UTF-8") from err
+    try:
+        graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+    except BadSyntax as err:
+        reason = getattr(err, "_why", "bad syntax")
+        raise OntologySyntaxError(path, err.lines + 1, reason) from err
+    return graph
+
+
+def read_queries(folder: Path) -> dict[str, str]:
+    """Read the ``*.rq`` files of `folder`, keyed by file stem, in name order.
+
+    Raises
+    ------
+    OntologyFileError
+        If the folder holds no query: a query folder is never expected empty.
+    """
+    queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.rq"))}
+    if not queries:
+        raise OntologyFileError(f"no *.rq query in {folder}")
+    return queries
+
+
+def derive_shortcuts(dataset: Dataset, root: Path) -> Graph:
+    """Derive the shortcut triples from the qualified links into :data:`DERIVED_GRAPH`.
+
+    Each CONSTRUCT query of ``queries/derive/`` runs over the union of the data graphs.
+
+    Parameters
+    ----------
+    dataset : rdflib.Dataset
+        The loaded dataset, with ``default_union=True``; it gains the derived graph.
+    root : pathlib.Path
+        The ontology folder holding ``queries/derive/``.
+
+    Returns
+    -------
+    rdflib.Graph
+        The derived graph.
+    """
+    derived = dataset.graph(DERIVED_GRAPH)
+    found = Graph()
+    for query in read_queries(root / "queries" / "derive").values():
+        for triple in dataset.query(query, initNs=PREFIXES):
+            found.add(triple)
+    derived += found
+    return derived
+
+
+def load_dataset(root: Path | str | None = None, *, derive: bool = True) -> Dataset:
+    """Load an ontology folder as a dataset, one named graph per Turtle file.
+
+    Parameters
+    ----------
+    root : path-like, optional
+        The ontology folder; :func:`default_ontology_dir` by default.
+    derive : bool
+        Also derive the shortcut triples into their own graph.
+
+    Returns
+    -------
+    rdflib.Dataset
+        With ``default_union=True``, so queries see every graph at once.
+
+    Raises
+    ------
+    OntologySyntaxError
+        If a file is not valid Turtle.
+    OntologyFileError
+        If the folder or a file is missing.
+
+    Examples
+    --------
+    >>> ds = load_dataset()
+    >>> GRAPH["vocab/roles"] in {g.identifier for g in ds.graphs()}
+    True
+    """
+    root = default_ontology_dir() if root is None else Path(root)
+    dataset = bind_prefixes(Dataset(default_union=True))
+    for path in data_files(root):
+        parse_turtle(path, dataset.graph(graph_iri(path, root)))
+    if derive:
+        derive_shortcuts(dataset, root)
+    return dataset

@@ -1,0 +1,214 @@
+"""Namespaces of graphkit: the ``smp`` vocabulary, the instance prefixes and their binding.
+
+The base IRI is defined here and in ``ontology/smp.ttl`` only; a test checks that the
+terms of :class:`SMP` and the terms that ``smp.ttl`` defines are the same set.
+"""
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SH,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
+
+__all__ = [
+    "BASE",
+    "GRAPH",
+    "PREFIXES",
+    "SMP",
+    "SMPSH",
+    "bind_prefixes",
+    "curie",
+]
+
+BASE = "https://w3id.org/smp/"
+
+
+class SMP(DefinedNamespace):
+    """The graphkit vocabulary (``smp:``); a misspelt term raises instead of minting an IRI."""
+
+    _NS = Namespace(BASE)
+    _fail = True
+
+    # classes
+    Claim: URIRef  # claim
+    ControlledValue: URIRef  # controlled value
+    Credential: URIRef  # credential
+    CredentialPath: URIRef  # credential path
+    CredentialType: URIRef  # credential type
+    Evidence: URIRef  # evidence level
+    Importance: URIRef  # importance
+    Platform: URIRef  # platform
+    PlatformStatus: URIRef  # platform status
+    PlatformUse: URIRef  # platform use
+    QualifiedLink: URIRef  # qualified link
+    Role: URIRef  # role
+    Skill: URIRef  # skill
+    SkillRequirement: URIRef  # skill requirement
+    SkillType: URIRef  # skill type
+    Source: URIRef  # source
+    SourceType: URIRef  # source type
+    Tool: URIRef  # tool
+    ToolUse: URIRef  # tool use
+    Transition: URIRef  # transition
+    TransitionKind: URIRef  # transition kind
+    Trend: URIRef  # trend
+    # properties
+    about: URIRef  # about
+    credential: URIRef  # credential
+    credentialType: URIRef  # credential type
+    derivedFrom: URIRef  # derived from
+    evidence: URIRef  # evidence
+    figure: URIRef  # figure
+    fromRole: URIRef  # from role
+    importance: URIRef  # importance
+    leadsTo: URIRef  # leads to
+    platform: URIRef  # platform
+    platformStatus: URIRef  # platform status
+    progressesTo: URIRef  # progresses to
+    quote: URIRef  # quote
+    requiresEssentialSkill: URIRef  # requires essential skill
+    requiresSkill: URIRef  # requires skill
+    role: URIRef  # role
+    skill: URIRef  # skill
+    skillType: URIRef  # skill type
+    sourceType: URIRef  # source type
+    statement: URIRef  # statement
+    toRole: URIRef  # to role
+    tool: URIRef  # tool
+    transitionKind: URIRef  # transition kind
+    trend: URIRef  # trend
+    typicalCredential: URIRef  # typical credential
+    typicalYears: URIRef  # typical years
+    unit: URIRef  # unit
+    usesPlatform: URIRef  # uses platform
+    usesTool: URIRef  # uses tool
+    weight: URIRef  # weight
+    # values
+    Article: URIRef  # article
+    Certification: URIRef  # certification
+    Curated: URIRef  # curated
+    Dataset: URIRef  # dataset
+    Declined: URIRef  # declined
+    Declining: URIRef  # declining
+    EditorialCuration: URIRef  # editorial curation
+    Education: URIRef  # education
+    Emerging: URIRef  # emerging
+    Essential: URIRef  # essential
+    Established: URIRef  # established
+    HardSkill: URIRef  # hard skill
+    Inferred: URIRef  # inferred
+    Knowledge: URIRef  # knowledge
+    Lateral: URIRef  # lateral move
+    Optional: URIRef  # optional
+    Progression: URIRef  # progression
+    Reconversion: URIRef  # reconversion
+    Rising: URIRef  # rising
+    SoftSkill: URIRef  # soft skill
+    Specialisation: URIRef  # specialisation
+    Stable: URIRef  # stable
+    Stated: URIRef  # stated
+    Taxonomy: URIRef  # taxonomy
+
+
+#: Named graphs of the dataset (one per ontology file, plus ``derived``).
+GRAPH = Namespace(BASE + "graph/")
+#: SHACL shapes of graphkit.
+SMPSH = Namespace(BASE + "shapes/")
+
+#: Every prefix graphkit binds, in the order they are written out.
+PREFIXES: dict[str, Namespace] = {
+    "smp": Namespace(BASE),
+    "scheme": Namespace(BASE + "scheme/"),
+    "role": Namespace(BASE + "role/"),
+    "skill": Namespace(BASE + "skill/"),
+    "platform": Namespace(BASE + "platform/"),
+    "tool": Namespace(BASE + "tool/"),
+    "credential": Namespace(BASE + "credential/"),
+    "requirement": Namespace(BASE + "requirement/"),
+    "platformuse": Namespace(BASE + "platform-use/"),
+    "tooluse": Namespace(BASE + "tool-use/"),
+    "credentialpath": Namespace(BASE + "credential-path/"),
+    "transition": Namespace(BASE + "transition/"),
+    "source": Namespace(BASE + "source/"),
+    "claim": Namespace(BASE + "claim/"),
+    "smpsh": SMPSH,
+    "skos": Namespace(str(SKOS)),
+    "schema": Namespace(str(SDO)),
+    "prov": Namespace(str(PROV)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "owl": Namespace(str(OWL)),
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+    "sh": Namespace(str(SH)),
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind graphkit's prefixes on `graph` (replacing rdflib's defaults) and return it.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        Any graph or dataset; it is changed in place.
+
+    Returns
+    -------
+    rdflib.Graph
+        The same graph, for chaining.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> g = bind_prefixes(Graph(bind_namespaces="none"))
+    >>> g.namespace_manager.normalizeUri(SMP.Role)
+    'smp:Role'
+    """
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def curie(iri: str) -> str:
+    """Shorten `iri` with graphkit's prefixes, or return it unchanged.
+
+    The longest matching namespace wins, so instance IRIs get their own prefix.
+
+    Parameters
+    ----------
+    iri : str
+        An IRI.
+
+    Returns
+    -------
+    str
+        ``prefix:local`` when a prefix matches and the rest is a plain name, else `iri`.
+
+    Examples
+    --------
+    >>> curie("https://w3id.org/smp/role/community-manager")
+    'role:community-manager'
+    >>> curie("https://w3id.org/smp/Role")
+    'smp:Role'
+    >>> curie("https://example.org/x")
+    'https://example.org/x'
+    """
+    best = max(
+        ((p, str(ns)) for p, ns in PREFIXES.items() if iri.startswith(str(ns))),
+        key=lambda item: len(item[1]),
+        default=None,
+    )
+    if best is None:
+        return iri
+    local = iri[len(best[1]) :]
+    if not local or "/" in local or "#" in local:
+        return iri
+    return f"{best[0]}:{local}"

@@ -1,0 +1,71 @@
+"""Count what the graph holds: concepts and links per class, evidence, sources, triples."""
+
+from collections import Counter
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
+
+from graphkit.namespaces import GRAPH, SMP
+
+__all__ = ["COUNTED_CLASSES", "LINK_CLASSES", "graph_stats"]
+
+#: The link classes, whose members are counted by evidence.
+LINK_CLASSES = (SMP.SkillRequirement, SMP.PlatformUse, SMP.ToolUse, SMP.CredentialPath, SMP.Transition)
+#: The classes counted, in display order.
+COUNTED_CLASSES = (SMP.Role, SMP.Skill, SMP.Platform, SMP.Tool, SMP.Credential,
+                   *LINK_CLASSES, SMP.Claim, SMP.Source)
+
+
+def _local(iri) -> str:
+    return str(iri).rsplit("/", 1)[-1]
+
+
+def graph_stats(graph: Graph) -> dict:
+    """Count the concepts, links, evidence levels, sources and triples of `graph`.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A loaded graph or dataset.
+
+    Returns
+    -------
+    dict
+        ``classes``: members per class; ``evidence``: links per class and evidence level
+        (``stated``, ``curated``, ``inferred``); ``sources``: sources per type; ``triples``;
+        ``graphs``: triples per named graph (datasets only).
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> s = graph_stats(tiny_graph())
+    >>> s["classes"]["Role"], s["classes"]["Transition"]
+    (4, 4)
+    >>> s["evidence"]["Transition"]
+    {'stated': 3, 'curated': 1, 'inferred': 0}
+    """
+    classes = {_local(c): len(set(graph.subjects(RDF.type, c))) for c in COUNTED_CLASSES}
+    evidence = {}
+    for cls in LINK_CLASSES:
+        levels = Counter(
+            _local(graph.value(link, SMP.evidence)).lower()
+            for link in set(graph.subjects(RDF.type, cls))
+        )
+        evidence[_local(cls)] = {k: levels.get(k, 0) for k in ("stated", "curated", "inferred")}
+    sources = Counter(
+        _local(graph.value(s, SMP.sourceType)).lower()
+        for s in set(graph.subjects(RDF.type, SMP.Source))
+    )
+    stats = {
+        "classes": classes,
+        "evidence": evidence,
+        "sources": dict(sorted(sources.items())),
+        "triples": len(graph),
+    }
+    if isinstance(graph, Dataset):
+        stats["graphs"] = {
+            str(g.identifier).removeprefix(str(GRAPH)): len(g)
+            for g in sorted(graph.graphs(), key=lambda g: str(g.identifier))
+            if str(g.identifier).startswith(str(GRAPH))
+        }
+    return stats
