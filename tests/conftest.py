@@ -1,0 +1,36 @@
+"""Shared fixtures: the real dataset (loaded once), the tiny graph, and a tiny ontology folder."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graphkit.examples import TINY_TTL, tiny_graph
+from graphkit.load import default_ontology_dir, load_dataset
+
+ONTOLOGY = default_ontology_dir()
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The real graph, loaded once per session: tests must not change it."""
+    return load_dataset(ONTOLOGY)
+
+
+@pytest.fixture
+def tiny():
+    """A fresh tiny graph (see graphkit.examples)."""
+    return tiny_graph()
+
+
+@pytest.fixture
+def tiny_ontology(tmp_path: Path) -> Path:
+    """An ontology folder holding the real TBox, queries and shapes, and the tiny data."""
+    root = tmp_path / "ontology"
+    root.mkdir()
+    shutil.copy(ONTOLOGY / "smp.ttl", root / "smp.ttl")
+    shutil.copytree(ONTOLOGY / "queries", root / "queries")
+    shutil.copytree(ONTOLOGY / "shapes", root / "shapes")
+    (root / "data").mkdir()
+    (root / "data" / "tiny.ttl").write_text(TINY_TTL, encoding="utf-8")
+    return root
