@@ -135,7 +135,8 @@ class NameIndex:
         keys = [
             key
             for key, entries in self._entries.items()
-            if wanted is None or any((URIRef(e.iri), RDF.type, wanted) in self.graph for e in entries)
+            if wanted is None
+            or any((URIRef(e.iri), RDF.type, wanted) in self.graph for e in entries)
         ]
         suggestions: list[str] = []
         for key in difflib.get_close_matches(normalize(name), keys, n=n * 2, cutoff=0.6):
@@ -211,7 +212,10 @@ def _code(value: URIRef) -> str:
 
 
 def _refs(graph: Graph, nodes) -> list[dict]:
-    return [{"iri": str(n), "label": labels(graph, n) or labels(graph, n, RDFS.label)} for n in sorted(nodes)]
+    return [
+        {"iri": str(n), "label": labels(graph, n) or labels(graph, n, RDFS.label)}
+        for n in sorted(nodes)
+    ]
 
 
 def _link(graph: Graph, link: URIRef, cls: URIRef, concept: URIRef) -> dict:

@@ -81,7 +81,7 @@ def table(rows: Sequence[dict], columns: Sequence[str], *, indent: str = "") -> 
     Skill     52
     """
     cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     numeric = [
         all(isinstance(row.get(c), int | float) for row in rows if row.get(c) != "")
         for c in columns
@@ -135,9 +135,13 @@ def stats_rows(stats: dict) -> list[dict]:
     """Flatten :func:`graphkit.stats.graph_stats` into ``section, name, count`` rows."""
     rows = [{"section": "class", "name": k, "count": v} for k, v in stats["classes"].items()]
     for cls, levels in stats["evidence"].items():
-        rows += [{"section": "evidence", "name": f"{cls} {k}", "count": v} for k, v in levels.items()]
+        rows += [
+            {"section": "evidence", "name": f"{cls} {k}", "count": v} for k, v in levels.items()
+        ]
     rows += [{"section": "source", "name": k, "count": v} for k, v in stats["sources"].items()]
-    rows += [{"section": "graph", "name": k, "count": v} for k, v in stats.get("graphs", {}).items()]
+    rows += [
+        {"section": "graph", "name": k, "count": v} for k, v in stats.get("graphs", {}).items()
+    ]
     rows.append({"section": "total", "name": "triples", "count": stats["triples"]})
     return rows
 
@@ -158,8 +162,19 @@ def stats_text(stats: dict) -> str:
 
 # --- show ----------------------------------------------------------------------------------
 
-LINK_COLUMNS = ("type", "direction", "other", "label", "kind", "importance", "weight",
-                "typical_years", "trend", "evidence", "sources")
+LINK_COLUMNS = (
+    "type",
+    "direction",
+    "other",
+    "label",
+    "kind",
+    "importance",
+    "weight",
+    "typical_years",
+    "trend",
+    "evidence",
+    "sources",
+)
 
 
 def _label(labels: dict, lang: str) -> str:
@@ -235,9 +250,7 @@ def report_rows(report) -> list[dict]:
 def report_text(report) -> str:
     """Render a validation report: a verdict line, then one block per finding."""
     verdict = "conforms" if report.conforms else "does not conform"
-    lines = [
-        f"{verdict}: {len(report.violations)} violation(s), {len(report.warnings)} warning(s)"
-    ]
+    lines = [f"{verdict}: {len(report.violations)} violation(s), {len(report.warnings)} warning(s)"]
     for f in report.findings:
         where = f" ({f.file})" if f.file else ""
         lines.append(f"{f.severity:<9} {f.focus}{where}")

@@ -10,10 +10,24 @@ from graphkit.namespaces import GRAPH, SMP
 __all__ = ["COUNTED_CLASSES", "LINK_CLASSES", "graph_stats"]
 
 #: The link classes, whose members are counted by evidence.
-LINK_CLASSES = (SMP.SkillRequirement, SMP.PlatformUse, SMP.ToolUse, SMP.CredentialPath, SMP.Transition)
+LINK_CLASSES = (
+    SMP.SkillRequirement,
+    SMP.PlatformUse,
+    SMP.ToolUse,
+    SMP.CredentialPath,
+    SMP.Transition,
+)
 #: The classes counted, in display order.
-COUNTED_CLASSES = (SMP.Role, SMP.Skill, SMP.Platform, SMP.Tool, SMP.Credential,
-                   *LINK_CLASSES, SMP.Claim, SMP.Source)
+COUNTED_CLASSES = (
+    SMP.Role,
+    SMP.Skill,
+    SMP.Platform,
+    SMP.Tool,
+    SMP.Credential,
+    *LINK_CLASSES,
+    SMP.Claim,
+    SMP.Source,
+)
 
 
 def _local(iri) -> str:

@@ -221,7 +221,5 @@ def validate_dataset(dataset: Dataset, root: Path | None = None) -> Report:
         merged.add(triple)
     findings = shacl_findings(merged, load_shapes(root)) + run_checks(dataset, root)
     files = _declaring_files(dataset, root)
-    located = [
-        Finding(**{**f.__dict__, "file": files.get(f.focus, "")}) for f in findings
-    ]
+    located = [Finding(**{**f.__dict__, "file": files.get(f.focus, "")}) for f in findings]
     return Report(tuple(sorted(located, key=_order)))
