@@ -58,7 +58,8 @@ skill:writing a smp:Skill ; skos:prefLabel "writing"@en , "rédaction"@fr ;
 skill:editing a smp:Skill ; skos:prefLabel "editing"@en , "montage"@fr ;
     skos:definition "Editing videos."@en , "Monter des vidéos."@fr ; smp:skillType smp:HardSkill .
 skill:moderation a smp:Skill ; skos:prefLabel "moderation"@en , "modération"@fr ;
-    skos:definition "Moderating debates."@en , "Modérer les débats."@fr ; smp:skillType smp:HardSkill .
+    skos:definition "Moderating debates."@en , "Modérer les débats."@fr ;
+    smp:skillType smp:HardSkill .
 skill:strategy a smp:Skill ; skos:prefLabel "strategy"@en , "stratégie"@fr ;
     skos:definition "Planning."@en , "Planifier."@fr ; smp:skillType smp:HardSkill .
 skill:analytics a smp:Skill ; skos:prefLabel "analytics"@en , "analytics"@fr ;
@@ -70,19 +71,30 @@ platform:tiktok a smp:Platform ; skos:prefLabel "TikTok"@en , "TikTok"@fr ;
 tool:canva a smp:Tool ; skos:prefLabel "Canva"@en , "Canva"@fr ;
     skos:definition "A design tool."@en , "Un outil de design."@fr .
 
-requirement:writer--writing a smp:SkillRequirement ; smp:role role:writer ; smp:skill skill:writing ;
-    smp:importance smp:Essential ; smp:weight 0.9 ; smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
-requirement:writer--moderation a smp:SkillRequirement ; smp:role role:writer ; smp:skill skill:moderation ;
-    smp:importance smp:Optional ; smp:weight 0.3 ; smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
-requirement:writer--editing a smp:SkillRequirement ; smp:role role:writer ; smp:skill skill:editing ;
+requirement:writer--writing a smp:SkillRequirement ; smp:role role:writer ;
+    smp:skill skill:writing ;
+    smp:importance smp:Essential ; smp:weight 0.9 ; smp:evidence smp:Stated ;
+    prov:wasDerivedFrom source:tiny .
+requirement:writer--moderation a smp:SkillRequirement ; smp:role role:writer ;
+    smp:skill skill:moderation ;
+    smp:importance smp:Optional ; smp:weight 0.3 ; smp:evidence smp:Stated ;
+    prov:wasDerivedFrom source:tiny .
+requirement:writer--editing a smp:SkillRequirement ; smp:role role:writer ;
+    smp:skill skill:editing ;
     smp:importance smp:Optional ; smp:weight 0.2 ; smp:evidence smp:Curated ;
     prov:wasDerivedFrom source:graphkit-curation .
-requirement:editor--editing a smp:SkillRequirement ; smp:role role:editor ; smp:skill skill:editing ;
-    smp:importance smp:Essential ; smp:weight 1.0 ; smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
-requirement:editor--writing a smp:SkillRequirement ; smp:role role:editor ; smp:skill skill:writing ;
-    smp:importance smp:Optional ; smp:weight 0.3 ; smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
-requirement:editor--analytics a smp:SkillRequirement ; smp:role role:editor ; smp:skill skill:analytics ;
-    smp:importance smp:Optional ; smp:weight 0.2 ; smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
+requirement:editor--editing a smp:SkillRequirement ; smp:role role:editor ;
+    smp:skill skill:editing ;
+    smp:importance smp:Essential ; smp:weight 1.0 ; smp:evidence smp:Stated ;
+    prov:wasDerivedFrom source:tiny .
+requirement:editor--writing a smp:SkillRequirement ; smp:role role:editor ;
+    smp:skill skill:writing ;
+    smp:importance smp:Optional ; smp:weight 0.3 ; smp:evidence smp:Stated ;
+    prov:wasDerivedFrom source:tiny .
+requirement:editor--analytics a smp:SkillRequirement ; smp:role role:editor ;
+    smp:skill skill:analytics ;
+    smp:importance smp:Optional ; smp:weight 0.2 ; smp:evidence smp:Stated ;
+    prov:wasDerivedFrom source:tiny .
 requirement:community-manager--moderation a smp:SkillRequirement ; smp:role role:community-manager ;
     smp:skill skill:moderation ; smp:importance smp:Essential ; smp:weight 0.9 ;
     smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
@@ -103,7 +115,8 @@ requirement:strategist--writing a smp:SkillRequirement ; smp:role role:strategis
     smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
 
 platformuse:community-manager--tiktok a smp:PlatformUse ; smp:role role:community-manager ;
-    smp:platform platform:tiktok ; smp:weight 0.7 ; smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
+    smp:platform platform:tiktok ; smp:weight 0.7 ; smp:evidence smp:Stated ;
+    prov:wasDerivedFrom source:tiny .
 tooluse:community-manager--canva a smp:ToolUse ; smp:role role:community-manager ;
     smp:tool tool:canva ; smp:weight 0.5 ; smp:evidence smp:Curated ;
     prov:wasDerivedFrom source:graphkit-curation .
