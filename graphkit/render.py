@@ -69,8 +69,14 @@ _HEADINGS = {
 }
 
 
-def table(rows: Sequence[dict], columns: Sequence[str], *, indent: str = "") -> str:
-    """Align `rows` under `columns`; numbers are right-aligned.
+def table(
+    rows: Sequence[dict],
+    columns: Sequence[str],
+    *,
+    indent: str = "",
+    headers: dict[str, str] | None = None,
+) -> str:
+    """Align `rows` under `columns` (titled by `headers` where given); numbers right-aligned.
 
     Examples
     --------
@@ -80,8 +86,9 @@ def table(rows: Sequence[dict], columns: Sequence[str], *, indent: str = "") -> 
     Role      19
     Skill     52
     """
+    titles = [(headers or {}).get(c, c) for c in columns]
     cells = [[_cell(row.get(c, "")) for c in columns] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    widths = [max([len(t), *(len(r[i]) for r in cells)]) for i, t in enumerate(titles)]
     numeric = [
         all(isinstance(row.get(c), int | float) for row in rows if row.get(c) != "")
         for c in columns
@@ -94,7 +101,7 @@ def table(rows: Sequence[dict], columns: Sequence[str], *, indent: str = "") -> 
         ]
         return (indent + "  ".join(parts)).rstrip()
 
-    return "\n".join([line(columns), *(line(r) for r in cells)])
+    return "\n".join([line(titles), *(line(r) for r in cells)])
 
 
 def _cell(value) -> str:
@@ -222,12 +229,14 @@ def concept_text(concept: dict, lang: str = "en") -> str:
         lines.append(f"  {words['deprecated']}: {names or '-'}")
     if concept["sources"]:
         lines.append(f"  {words['sources']}: {_source_names(concept['sources'])}")
-    groups: dict[tuple[str, str], list[dict]] = {}
+    groups: dict[tuple[str, str], list[dict]] = {k: [] for k in words if isinstance(k, tuple)}
     for row in concept_rows(concept, lang):
-        groups.setdefault((row["type"], row["direction"]), []).append(row)
+        groups[(row["type"], row["direction"])].append(row)
     for key, rows in groups.items():
-        columns = ["label", *(c for c in LINK_COLUMNS[4:] if any(r[c] != "" for r in rows))]
-        lines += ["", f"{words[key]} ({len(rows)})", table(rows, columns, indent="  ")]
+        if rows:
+            columns = ["label", *(c for c in LINK_COLUMNS[4:] if any(r[c] != "" for r in rows))]
+            block = table(rows, columns, indent="  ", headers={"typical_years": "years"})
+            lines += ["", f"{words[key]} ({len(rows)})", block]
     if concept["claims"]:
         lines += ["", f"{words['claims']} ({len(concept['claims'])})"]
         for claim in concept["claims"]:

@@ -29,7 +29,7 @@ def test_concept_text_english_blocks(tiny):
     assert "Skills required (3)" in text
     assert "Leads to (1)" in text
     block = text.split("Leads to (1)\n")[1].splitlines()
-    assert block[0].split() == ["label", "kind", "weight", "typical_years", "evidence", "sources"]
+    assert block[0].split() == ["label", "kind", "weight", "years", "evidence", "sources"]
     assert block[1].split() == [
         "social",
         "media",
