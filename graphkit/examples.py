@@ -40,36 +40,55 @@ source:graphkit-curation a smp:Source ; smp:sourceType smp:EditorialCuration ;
     dcterms:language "en" ;
     rdfs:label "graphkit editorial curation"@en , "curation éditoriale de graphkit"@fr .
 
-role:writer a smp:Role ; skos:prefLabel "web writer"@en , "rédacteur web"@fr ;
+scheme:tiny a skos:ConceptScheme ; skos:prefLabel "tiny example"@en , "petit exemple"@fr ;
+    skos:definition "The concepts of the tiny example graph."@en ,
+    "Les concepts du petit graphe d'exemple."@fr .
+
+role:writer a smp:Role ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "web writer"@en , "rédacteur web"@fr ;
     skos:altLabel "rédactrice web"@fr ; skos:definition "Writes for the web."@en ,
     "Écrit pour le web."@fr ; prov:wasDerivedFrom source:tiny .
-role:editor a smp:Role ; skos:prefLabel "video editor"@en , "monteur vidéo"@fr ;
+role:editor a smp:Role ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "video editor"@en , "monteur vidéo"@fr ;
     skos:definition "Edits videos."@en , "Monte des vidéos."@fr ; prov:wasDerivedFrom source:tiny .
-role:community-manager a smp:Role ; skos:prefLabel "community manager"@en ,
+role:community-manager a smp:Role ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "community manager"@en ,
     "community manager"@fr ; skos:altLabel "CM"@en , "CM"@fr ;
     skos:definition "Runs online communities."@en , "Anime des communautés en ligne."@fr ;
     prov:wasDerivedFrom source:tiny .
-role:strategist a smp:Role ; skos:prefLabel "social media strategist"@en ,
+role:strategist a smp:Role ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "social media strategist"@en ,
     "stratège social media"@fr ; skos:definition "Plans social media."@en ,
     "Planifie les réseaux sociaux."@fr ; prov:wasDerivedFrom source:tiny .
 
-skill:writing a smp:Skill ; skos:prefLabel "writing"@en , "rédaction"@fr ;
-    skos:definition "Writing texts."@en , "Rédiger des textes."@fr ; smp:skillType smp:HardSkill .
-skill:editing a smp:Skill ; skos:prefLabel "editing"@en , "montage"@fr ;
-    skos:definition "Editing videos."@en , "Monter des vidéos."@fr ; smp:skillType smp:HardSkill .
-skill:moderation a smp:Skill ; skos:prefLabel "moderation"@en , "modération"@fr ;
+skill:writing a smp:Skill ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "writing"@en , "rédaction"@fr ;
+    skos:definition "Writing texts."@en , "Rédiger des textes."@fr ; smp:skillType smp:HardSkill ;
+    prov:wasDerivedFrom source:tiny .
+skill:editing a smp:Skill ; skos:inScheme scheme:tiny ; skos:prefLabel "editing"@en , "montage"@fr ;
+    skos:definition "Editing videos."@en , "Monter des vidéos."@fr ; smp:skillType smp:HardSkill ;
+    prov:wasDerivedFrom source:tiny .
+skill:moderation a smp:Skill ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "moderation"@en , "modération"@fr ;
     skos:definition "Moderating debates."@en , "Modérer les débats."@fr ;
-    smp:skillType smp:HardSkill .
-skill:strategy a smp:Skill ; skos:prefLabel "strategy"@en , "stratégie"@fr ;
-    skos:definition "Planning."@en , "Planifier."@fr ; smp:skillType smp:HardSkill .
-skill:analytics a smp:Skill ; skos:prefLabel "analytics"@en , "analytics"@fr ;
-    skos:definition "Measuring."@en , "Mesurer."@fr ; smp:skillType smp:HardSkill .
+    smp:skillType smp:HardSkill ;
+    prov:wasDerivedFrom source:tiny .
+skill:strategy a smp:Skill ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "strategy"@en , "stratégie"@fr ;
+    skos:definition "Planning."@en , "Planifier."@fr ; smp:skillType smp:HardSkill ;
+    prov:wasDerivedFrom source:tiny .
+skill:analytics a smp:Skill ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "analytics"@en , "analytics"@fr ;
+    skos:definition "Measuring."@en , "Mesurer."@fr ; smp:skillType smp:HardSkill ;
+    prov:wasDerivedFrom source:tiny .
 
-platform:tiktok a smp:Platform ; skos:prefLabel "TikTok"@en , "TikTok"@fr ;
+platform:tiktok a smp:Platform ; skos:inScheme scheme:tiny ;
+    skos:prefLabel "TikTok"@en , "TikTok"@fr ;
     skos:definition "A short-video network."@en , "Un réseau de vidéos courtes."@fr ;
-    smp:platformStatus smp:Emerging .
-tool:canva a smp:Tool ; skos:prefLabel "Canva"@en , "Canva"@fr ;
-    skos:definition "A design tool."@en , "Un outil de design."@fr .
+    smp:platformStatus smp:Emerging ; prov:wasDerivedFrom source:tiny .
+tool:canva a smp:Tool ; skos:inScheme scheme:tiny ; skos:prefLabel "Canva"@en , "Canva"@fr ;
+    skos:definition "A design tool."@en , "Un outil de design."@fr ;
+    prov:wasDerivedFrom source:graphkit-curation .
 
 requirement:writer--writing a smp:SkillRequirement ; smp:role role:writer ;
     smp:skill skill:writing ;

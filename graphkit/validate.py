@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
@@ -96,18 +97,37 @@ def load_shapes(root: Path | None = None) -> Graph:
     return shapes
 
 
+_PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
+
+
 def _text(graph: Graph, node: Node | None) -> str:
-    """Render a node of a results graph: CURIE, literal text, or a path expression."""
+    """Render a node of a results graph: CURIE, literal text, or a SHACL path in SPARQL syntax.
+
+    Examples
+    --------
+    >>> g = Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix smp: <https://w3id.org/smp/> .
+    ...     [] sh:resultPath ( [ sh:inversePath smp:role ]
+    ...                        [ sh:alternativePath ( smp:platform smp:tool ) ] ) .''')
+    >>> _text(g, next(g.objects(None, SH.resultPath)))
+    '^smp:role/(smp:platform|smp:tool)'
+    """
     if node is None:
         return ""
     if isinstance(node, Literal):
         return str(node)
-    if isinstance(node, BNode):
-        inverse = graph.value(node, SH.inversePath)
-        if inverse is not None:
-            return "^" + _text(graph, inverse)
-        return "(complex path)"
-    return curie(str(node))
+    if not isinstance(node, BNode):
+        return curie(str(node))
+    if (node, RDF.first, None) in graph:
+        return "/".join(_text(graph, step) for step in Collection(graph, node))
+    if (alternatives := graph.value(node, SH.alternativePath)) is not None:
+        return "(" + "|".join(_text(graph, a) for a in Collection(graph, alternatives)) + ")"
+    if (inverse := graph.value(node, SH.inversePath)) is not None:
+        return "^" + _text(graph, inverse)
+    for predicate, suffix in _PATH_SUFFIXES.items():
+        if (inner := graph.value(node, predicate)) is not None:
+            return _text(graph, inner) + suffix
+    return "(blank node)"
 
 
 def shacl_findings(data: Graph, shapes: Graph, *, ontology: Graph | None = None) -> list[Finding]:
@@ -183,13 +203,13 @@ def _order(finding: Finding) -> tuple:
     return (rank, finding.file, finding.focus, finding.shape, finding.path, finding.value)
 
 
-def _declaring_files(dataset: Dataset, root: Path) -> dict[str, str]:
+def _declaring_files(dataset: Dataset) -> dict[str, str]:
     """Map each typed node (as a CURIE) to the ontology file that types it."""
     files = {}
-    for s, _, _, g in dataset.quads((None, RDF.type, None, None)):
-        if isinstance(s, URIRef) and g is not None and g.identifier != DERIVED_GRAPH:
-            relative = str(g.identifier).removeprefix(str(GRAPH))
-            files.setdefault(curie(str(s)), relative + ".ttl")
+    for s, _, _, graph in dataset.quads((None, RDF.type, None, None)):
+        name = str(getattr(graph, "identifier", graph))
+        if isinstance(s, URIRef) and name.startswith(str(GRAPH)) and name != str(DERIVED_GRAPH):
+            files.setdefault(curie(str(s)), name.removeprefix(str(GRAPH)) + ".ttl")
     return files
 
 
@@ -210,8 +230,7 @@ def validate_dataset(dataset: Dataset, root: Path | None = None) -> Report:
 
     Examples
     --------
-    >>> from graphkit.errors import OntologyFileError
-    from graphkit.load import load_dataset
+    >>> from graphkit.load import load_dataset
     >>> validate_dataset(load_dataset()).conforms
     True
     """
@@ -220,6 +239,6 @@ def validate_dataset(dataset: Dataset, root: Path | None = None) -> Report:
     for triple in dataset.triples((None, None, None)):
         merged.add(triple)
     findings = shacl_findings(merged, load_shapes(root)) + run_checks(dataset, root)
-    files = _declaring_files(dataset, root)
+    files = _declaring_files(dataset)
     located = [Finding(**{**f.__dict__, "file": files.get(f.focus, "")}) for f in findings]
     return Report(tuple(sorted(located, key=_order)))

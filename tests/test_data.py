@@ -1,0 +1,116 @@
+"""The seed-grounded data: seed facts queryable, quotes verbatim, counts, honesty rules."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
+
+from graphkit.namespaces import PREFIXES, SMP
+from graphkit.stats import graph_stats
+
+FACTS_FILE = Path(__file__).parent / "data" / "seed_facts.toml"
+FACTS = tomllib.loads(FACTS_FILE.read_text(encoding="utf-8"))["fact"]
+#: The evidence base, beside the repository in the team's checkouts; a user's clone has none.
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SOURCE = PREFIXES["source"]
+
+
+def test_seed_fact_table_is_not_empty():
+    assert len(FACTS) >= 25
+    assert {f["seed"][:3] for f in FACTS} == {"000", "001", "002", "003", "004"}
+
+
+@pytest.mark.parametrize(
+    "fact", FACTS, ids=[f"{f['seed'][:3]}-{i:02d}" for i, f in enumerate(FACTS)]
+)
+def test_seed_fact_is_queryable(dataset, fact):
+    assert dataset.query(fact["ask"], initNs=PREFIXES).askAnswer, fact["fact"]
+
+
+@pytest.mark.parametrize(
+    ("cls", "floor"),
+    [
+        ("Role", 15),
+        ("Skill", 50),
+        ("Platform", 12),
+        ("Tool", 10),
+        ("Transition", 15),
+        ("Claim", 8),
+        ("Credential", 5),
+        ("Source", 6),
+    ],
+)
+def test_counts_reach_the_floor(dataset, cls, floor):
+    assert graph_stats(dataset)["classes"][cls] >= floor
+
+
+def test_each_seed_is_a_source_named_by_its_file(dataset):
+    identifiers = {
+        str(dataset.value(s, DCTERMS.identifier))
+        for s in dataset.subjects(SMP.sourceType, SMP.Article)
+    }
+    assert {i[:3] for i in identifiers} >= {"000", "001", "002", "003", "004"}
+
+
+def test_curated_links_derive_from_the_curation_source_only(dataset):
+    curated = set(dataset.subjects(SMP.evidence, SMP.Curated))
+    assert curated, "no curated link: the curated mark is untested"
+    for link in curated:
+        assert set(dataset.objects(link, PROV.wasDerivedFrom)) == {SOURCE["graphkit-curation"]}
+
+
+def _quoted(dataset):
+    """Every (node, quote, seed file) of the graph whose quote cites a seed article."""
+    found = []
+    for node, quote in dataset.subject_objects(SMP.quote):
+        for source in dataset.objects(node, PROV.wasDerivedFrom):
+            identifier = dataset.value(source, DCTERMS.identifier)
+            if (source, SMP.sourceType, SMP.Article) in dataset and identifier is not None:
+                found.append((node, quote, str(identifier)))
+    return found
+
+
+def test_stated_links_carry_quotes(dataset):
+    assert len(_quoted(dataset)) >= 50
+
+
+@pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the seed articles (../shared/seeds) are not beside this clone"
+)
+def test_every_quote_is_verbatim_in_its_seed(dataset):
+    texts = {p.name: " ".join(p.read_text(encoding="utf-8").split()) for p in SEEDS.glob("*.txt")}
+    assert len(texts) == 5
+    missing = [
+        (str(node), str(quote))
+        for node, quote, seed in _quoted(dataset)
+        if " ".join(str(quote).split()) not in texts[seed]
+    ]
+    assert missing == []
+
+
+def test_claims_with_figures_give_a_unit(dataset):
+    figures = list(dataset.subject_objects(SMP.figure))
+    assert len(figures) >= 5
+    for claim, figure in figures:
+        assert isinstance(figure, Literal)
+        assert {u.language for u in dataset.objects(claim, SMP.unit)} == {"fr", "en"}, claim
+
+
+def test_no_external_identifiers_yet(dataset):
+    """Alignments come with their own verification (issue 6): none may slip in unchecked."""
+    from rdflib.namespace import SKOS
+
+    for predicate in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch):
+        assert list(dataset.triples((None, predicate, None))) == []
+
+
+def test_deprecated_titles_name_their_replacement(dataset):
+    from rdflib.namespace import OWL
+
+    deprecated = set(dataset.subjects(OWL.deprecated, Literal(True)))
+    assert deprecated
+    for node in deprecated:
+        assert isinstance(dataset.value(node, DCTERMS.isReplacedBy), URIRef)
+        assert (node, RDF.type, SMP.Role) in dataset
