@@ -230,9 +230,12 @@ def validate_dataset(dataset: Dataset, root: Path | None = None) -> Report:
 
     Examples
     --------
-    >>> from graphkit.load import load_dataset
-    >>> validate_dataset(load_dataset()).conforms
-    True
+    >>> from graphkit.examples import tiny_graph
+    >>> report = validate_dataset(tiny_graph())
+    >>> report.conforms, len(report.warnings)
+    (True, 3)
+    >>> report.warnings[0].focus, report.warnings[0].shape
+    ('role:editor', 'smpsh:RoleUseShape')
     """
     root = default_ontology_dir() if root is None else Path(root)
     merged = Graph()
