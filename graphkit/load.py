@@ -34,6 +34,11 @@ def default_ontology_dir() -> Path:
     -------
     pathlib.Path
         A folder holding ``smp.ttl``.
+
+    Examples
+    --------
+    >>> (default_ontology_dir() / "smp.ttl").is_file()
+    True
     """
     if env := os.environ.get("GRAPHKIT_ONTOLOGY"):
         return Path(env)
@@ -59,6 +64,12 @@ def data_files(root: Path) -> list[Path]:
     ------
     OntologyFileError
         If `root` has no ``smp.ttl``.
+
+    Examples
+    --------
+    >>> files = data_files(default_ontology_dir())
+    >>> files[0].name, files[1].parent.name
+    ('smp.ttl', 'data')
     """
     tbox = root / "smp.ttl"
     if not tbox.is_file():
@@ -98,6 +109,16 @@ def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
         If the file is not valid Turtle; the message gives the file and line.
     OntologyFileError
         If the file cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "bad.ttl"
+    >>> _ = bad.write_text(chr(10).join(["@prefix a: <http://a/> .", "a:b a:c ."]))
+    >>> parse_turtle(bad)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.OntologySyntaxError: .../bad.ttl:2: objectList expected
     """
     graph = Graph() if graph is None else graph
     try:
@@ -124,6 +145,11 @@ def read_queries(folder: Path) -> dict[str, str]:
     ------
     OntologyFileError
         If the folder holds no query: a query folder is never expected empty.
+
+    Examples
+    --------
+    >>> sorted(read_queries(default_ontology_dir() / "queries" / "derive"))[:2]
+    ['leads-to', 'progresses-to']
     """
     queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.rq"))}
     if not queries:
@@ -147,6 +173,14 @@ def derive_shortcuts(dataset: Dataset, root: Path) -> Graph:
     -------
     rdflib.Graph
         The derived graph.
+
+    Examples
+    --------
+    >>> from graphkit.examples import TINY_TTL
+    >>> ds = Dataset(default_union=True)
+    >>> _ = ds.graph(GRAPH["tiny"]).parse(data=TINY_TTL, format="turtle")
+    >>> len(derive_shortcuts(ds, default_ontology_dir()))
+    25
     """
     derived = dataset.graph(DERIVED_GRAPH)
     found = Graph()

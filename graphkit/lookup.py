@@ -76,7 +76,17 @@ def labels(graph: Graph, node: URIRef, predicate: URIRef = SKOS.prefLabel) -> di
 
 
 def kind_of(graph: Graph, node: URIRef) -> str:
-    """Name what `node` is: a concept kind (``role``…), else its class's local name."""
+    """Name what `node` is: a concept kind (``role``…), else its class as a CURIE.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> G = tiny_graph()
+    >>> kind_of(G, PREFIXES["skill"]["writing"])
+    'skill'
+    >>> kind_of(G, PREFIXES["source"]["tiny"])
+    'smp:Source'
+    """
     types = set(graph.objects(node, RDF.type))
     for cls, kind in _KIND_OF_CLASS.items():
         if cls in types:
@@ -94,10 +104,21 @@ class _Entry:
 class NameIndex:
     """All the names of the concepts of a graph, folded by :func:`normalize`.
 
+    Build it once to resolve many names (each :func:`resolve` call builds its own).
+
     Parameters
     ----------
     graph : rdflib.Graph
         A loaded graph or dataset.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> index = NameIndex(tiny_graph())
+    >>> index.resolve("monteur video")
+    'https://w3id.org/smp/role/editor'
+    >>> index.suggest("comunity")
+    ['community manager']
     """
 
     def __init__(self, graph: Graph):

@@ -129,7 +129,15 @@ def csv_text(rows: Sequence[dict], columns: Sequence[str]) -> str:
 
 
 def json_text(data) -> str:
-    """Write `data` as indented JSON, keeping non-ASCII characters as they are."""
+    """Write `data` as indented JSON, keeping non-ASCII characters as they are.
+
+    Examples
+    --------
+    >>> print(json_text({"fr": "modération"}), end="")
+    {
+      "fr": "modération"
+    }
+    """
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -139,7 +147,15 @@ STATS_COLUMNS = ("section", "name", "count")
 
 
 def stats_rows(stats: dict) -> list[dict]:
-    """Flatten :func:`graphkit.stats.graph_stats` into ``section, name, count`` rows."""
+    """Flatten :func:`graphkit.stats.graph_stats` into ``section, name, count`` rows.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.stats import graph_stats
+    >>> stats_rows(graph_stats(tiny_graph()))[0]
+    {'section': 'class', 'name': 'Role', 'count': 4}
+    """
     rows = [{"section": "class", "name": k, "count": v} for k, v in stats["classes"].items()]
     for cls, levels in stats["evidence"].items():
         rows += [
@@ -154,7 +170,15 @@ def stats_rows(stats: dict) -> list[dict]:
 
 
 def stats_text(stats: dict) -> str:
-    """Render graph statistics as three small tables a person reads at a glance."""
+    """Render graph statistics as three small tables a person reads at a glance.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.stats import graph_stats
+    >>> stats_text(graph_stats(tiny_graph())).splitlines()[1].split()
+    ['Role', '4']
+    """
     classes = [{"class": k, "count": v} for k, v in stats["classes"].items()]
     evidence = [{"link": cls, **levels} for cls, levels in stats["evidence"].items()]
     sources = [{"source type": k, "count": v} for k, v in stats["sources"].items()]
@@ -193,7 +217,16 @@ def _source_names(sources: list[dict]) -> str:
 
 
 def concept_rows(concept: dict, lang: str = "en") -> list[dict]:
-    """One row per link of a described concept (see :func:`graphkit.lookup.describe`)."""
+    """One row per link of a described concept (see :func:`graphkit.lookup.describe`).
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.lookup import describe
+    >>> row = concept_rows(describe(tiny_graph(), "https://w3id.org/smp/skill/editing"))[0]
+    >>> row["other"], row["label"], row["importance"], row["sources"]
+    ('role:editor', 'video editor', 'essential', 'tiny')
+    """
     return [
         {
             **{k: link.get(k, "") for k in LINK_COLUMNS},
@@ -206,7 +239,19 @@ def concept_rows(concept: dict, lang: str = "en") -> list[dict]:
 
 
 def concept_text(concept: dict, lang: str = "en") -> str:
-    """Render a described concept: labels, definition, sources, then one block per link type."""
+    """Render a described concept: labels, definition, sources, then one block per link type.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.lookup import describe
+    >>> text = concept_text(describe(tiny_graph(), "https://w3id.org/smp/role/editor"), "fr")
+    >>> for line in text.splitlines()[:3]:
+    ...     print(line)
+    monteur vidéo  (role, role:editor)
+      fr: monteur vidéo
+      en: video editor
+    """
     words = _HEADINGS[lang]
     other_lang = "fr" if lang == "en" else "en"
     head = f"{_label(concept['label'], lang)}  ({concept['kind']}, {concept['curie']})"
@@ -252,12 +297,31 @@ REPORT_COLUMNS = ("severity", "focus", "path", "value", "message", "shape", "fil
 
 
 def report_rows(report) -> list[dict]:
-    """One row per finding of a :class:`graphkit.validate.Report`."""
+    """One row per finding of a :class:`graphkit.validate.Report`.
+
+    Examples
+    --------
+    >>> from graphkit.validate import Finding, Report
+    >>> rows = report_rows(Report((Finding("Warning", "role:x", "", "why", "smpsh:S"),)))
+    >>> rows[0]["severity"], rows[0]["focus"], rows[0]["shape"], rows[0]["file"]
+    ('Warning', 'role:x', 'smpsh:S', '')
+    """
     return [{c: getattr(f, c) for c in REPORT_COLUMNS} for f in report.findings]
 
 
 def report_text(report) -> str:
-    """Render a validation report: a verdict line, then one block per finding."""
+    """Render a validation report: a verdict line, then one block per finding.
+
+    Examples
+    --------
+    >>> from graphkit.validate import Finding, Report
+    >>> finding = Finding("Violation", "role:x", "smp:weight", "too heavy", "smpsh:S", "2", "a.ttl")
+    >>> print(report_text(Report((finding,))), end="")
+    does not conform: 1 violation(s), 0 warning(s)
+    Violation role:x (a.ttl)
+              smp:weight = 2
+              too heavy [smpsh:S]
+    """
     verdict = "conforms" if report.conforms else "does not conform"
     lines = [f"{verdict}: {len(report.violations)} violation(s), {len(report.warnings)} warning(s)"]
     for f in report.findings:

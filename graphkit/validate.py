@@ -86,6 +86,12 @@ def load_shapes(root: Path | None = None) -> Graph:
         If there is no shape file.
     OntologySyntaxError
         If a shape file is not valid Turtle.
+
+    Examples
+    --------
+    >>> from graphkit.namespaces import SMPSH
+    >>> (SMPSH.TransitionShape, None, None) in load_shapes()
+    True
     """
     root = default_ontology_dir() if root is None else Path(root)
     files = sorted((root / "shapes").glob("*.ttl"))
@@ -146,6 +152,16 @@ def shacl_findings(data: Graph, shapes: Graph, *, ontology: Graph | None = None)
     -------
     list of Finding
         Sorted, without duplicates.
+
+    Examples
+    --------
+    >>> from graphkit.examples import TINY_TTL
+    >>> from graphkit.load import default_ontology_dir, parse_turtle
+    >>> data = Graph().parse(data=TINY_TTL, format="turtle")
+    >>> tbox = parse_turtle(default_ontology_dir() / "smp.ttl")
+    >>> findings = shacl_findings(data, load_shapes(), ontology=tbox)
+    >>> sorted({(f.severity, f.shape) for f in findings})
+    [('Warning', 'smpsh:RoleUseShape'), ('Warning', 'smpsh:StatedLinkQuoteShape')]
     """
     import pyshacl  # heavy: imported only when validating
 
@@ -178,6 +194,12 @@ def run_checks(dataset: Graph, root: Path | None = None) -> list[Finding]:
 
     A check query selects ``?focus`` and, optionally, ``?message`` and ``?value``; its first
     comment line is the default message.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> run_checks(tiny_graph())
+    []
     """
     root = default_ontology_dir() if root is None else Path(root)
     found = []
@@ -233,15 +255,18 @@ def validate_dataset(dataset: Dataset, root: Path | None = None) -> Report:
     >>> from graphkit.examples import tiny_graph
     >>> report = validate_dataset(tiny_graph())
     >>> report.conforms, len(report.warnings)
-    (True, 3)
+    (True, 18)
     >>> report.warnings[0].focus, report.warnings[0].shape
-    ('role:editor', 'smpsh:RoleUseShape')
+    ('platformuse:community-manager--tiktok', 'smpsh:StatedLinkQuoteShape')
     """
     root = default_ontology_dir() if root is None else Path(root)
     merged = Graph()
     for triple in dataset.triples((None, None, None)):
         merged.add(triple)
-    findings = shacl_findings(merged, load_shapes(root)) + run_checks(dataset, root)
+    # the TBox is mixed in so that class targets see the class hierarchy even when the
+    # dataset was not loaded from the ontology folder (the tiny graph has no smp.ttl)
+    tbox = parse_turtle(root / "smp.ttl")
+    findings = shacl_findings(merged, load_shapes(root), ontology=tbox) + run_checks(dataset, root)
     files = _declaring_files(dataset)
     located = [Finding(**{**f.__dict__, "file": files.get(f.focus, "")}) for f in findings]
     return Report(tuple(sorted(located, key=_order)))
