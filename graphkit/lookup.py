@@ -1,23 +1,21 @@
-"""Find concepts by name (French or English, label, altLabel or IRI) and describe them."""
+"""Read concepts from the RDF graph: their names, labels, and a full description."""
 
-import difflib
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from graphkit.errors import AmbiguousName, TermNotFound
+from graphkit.errors import TermNotFound
+from graphkit.names import NameEntry, NameIndex
 from graphkit.namespaces import PREFIXES, SMP, curie
 
 __all__ = [
     "CONCEPT_KINDS",
-    "NameIndex",
+    "LINK_ENDS",
     "describe",
     "kind_of",
     "labels",
-    "normalize",
+    "name_entries",
     "resolve",
 ]
 
@@ -39,23 +37,6 @@ LINK_ENDS = {
     SMP.CredentialPath: (SMP.role, SMP.credential),
     SMP.Transition: (SMP.fromRole, SMP.toRole),
 }
-
-
-def normalize(text: str) -> str:
-    """Fold a name for matching: no accents, no case, words split on anything but letters.
-
-    Examples
-    --------
-    >>> normalize("  Gestionnaire de Communauté ")
-    'gestionnaire de communaute'
-    >>> normalize("chargé·e de communication web")
-    'charge e de communication web'
-    >>> normalize("role:community-manager")
-    'role community manager'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 
 def labels(graph: Graph, node: URIRef, predicate: URIRef = SKOS.prefLabel) -> dict[str, str]:
@@ -94,80 +75,24 @@ def kind_of(graph: Graph, node: URIRef) -> str:
     return min((curie(str(t)) for t in types), default="resource")
 
 
-@dataclass(frozen=True)
-class _Entry:
-    iri: str
-    label: str
-    rank: int  # 0 prefLabel, 1 altLabel, 2 IRI
-
-
-class NameIndex:
-    """All the names of the concepts of a graph, folded by :func:`normalize`.
-
-    Build it once to resolve many names (each :func:`resolve` call builds its own).
-
-    Parameters
-    ----------
-    graph : rdflib.Graph
-        A loaded graph or dataset.
+def name_entries(graph: Graph) -> list[NameEntry]:
+    """List the prefLabels and altLabels of every concept of `graph`, for a :class:`NameIndex`.
 
     Examples
     --------
     >>> from graphkit.examples import tiny_graph
-    >>> index = NameIndex(tiny_graph())
-    >>> index.resolve("monteur video")
-    'https://w3id.org/smp/role/editor'
-    >>> index.suggest("comunity")
-    ['community manager']
+    >>> [e.label for e in name_entries(tiny_graph()) if e.iri.endswith("/writer")]
+    ['web writer', 'rédacteur web', 'rédactrice web']
     """
-
-    def __init__(self, graph: Graph):
-        self.graph = graph
-        self._entries: dict[str, set[_Entry]] = defaultdict(set)
-        for cls in CONCEPT_KINDS.values():
-            for concept in graph.subjects(RDF.type, cls):
-                iri = str(concept)
-                display = labels(graph, concept).get("en", curie(iri))
-                for rank, predicate in enumerate((SKOS.prefLabel, SKOS.altLabel)):
-                    for label in graph.objects(concept, predicate):
-                        self._entries[normalize(str(label))].add(_Entry(iri, str(label), rank))
-                for name in (iri, curie(iri), iri.rsplit("/", 1)[-1]):
-                    self._entries[normalize(name)].add(_Entry(iri, display, 2))
-
-    def resolve(self, name: str, *, kind: str | None = None) -> str:
-        """Return the IRI of the concept called `name`; see :func:`resolve`."""
-        wanted = CONCEPT_KINDS[kind] if kind else None
-        matches = [
-            e
-            for e in self._entries.get(normalize(name), ())
-            if wanted is None or (URIRef(e.iri), RDF.type, wanted) in self.graph
-        ]
-        if not matches:
-            raise TermNotFound(name, self.suggest(name, kind=kind))
-        best = min(e.rank for e in matches)
-        iris = sorted({e.iri for e in matches if e.rank == best})
-        if len(iris) > 1:
-            raise AmbiguousName(name, [(iri, self._display(iri)) for iri in iris])
-        return iris[0]
-
-    def suggest(self, name: str, *, kind: str | None = None, n: int = 3) -> list[str]:
-        """Return up to `n` labels close to `name`, closest first."""
-        wanted = CONCEPT_KINDS[kind] if kind else None
-        keys = [
-            key
-            for key, entries in self._entries.items()
-            if wanted is None
-            or any((URIRef(e.iri), RDF.type, wanted) in self.graph for e in entries)
-        ]
-        suggestions: list[str] = []
-        for key in difflib.get_close_matches(normalize(name), keys, n=n * 2, cutoff=0.6):
-            entry = min(self._entries[key], key=lambda e: (e.rank, e.label))
-            if entry.label not in suggestions:
-                suggestions.append(entry.label)
-        return suggestions[:n]
-
-    def _display(self, iri: str) -> str:
-        return labels(self.graph, URIRef(iri)).get("en", curie(iri))
+    entries = []
+    for kind, cls in CONCEPT_KINDS.items():
+        for concept in sorted(graph.subjects(RDF.type, cls)):
+            iri = str(concept)
+            display = labels(graph, concept).get("en", curie(iri))
+            for rank, predicate in enumerate((SKOS.prefLabel, SKOS.altLabel)):
+                for label in sorted(graph.objects(concept, predicate)):
+                    entries.append(NameEntry(iri, kind, str(label), rank, display))
+    return entries
 
 
 def resolve(graph: Graph, name: str, *, kind: str | None = None) -> str:
@@ -210,7 +135,7 @@ def resolve(graph: Graph, name: str, *, kind: str | None = None) -> str:
     ...
     graphkit.errors.TermNotFound: no concept named 'web writr'; did you mean web writer?
     """
-    return NameIndex(graph).resolve(name, kind=kind)
+    return NameIndex(name_entries(graph)).resolve(name, kind=kind)
 
 
 def _value(node):

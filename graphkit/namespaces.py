@@ -1,22 +1,13 @@
 """Namespaces of graphkit: the ``smp`` vocabulary, the instance prefixes and their binding.
 
-The base IRI is defined here and in ``ontology/smp.ttl`` only; a test checks that the
-terms of :class:`SMP` and the terms that ``smp.ttl`` defines are the same set.
+The base IRI is defined in ``ontology/smp.ttl`` and :mod:`graphkit.iris` only (re-exported
+here); a test checks that the terms of :class:`SMP` and those ``smp.ttl`` defines are the same.
 """
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import (
-    DCTERMS,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SDO,
-    SH,
-    SKOS,
-    XSD,
-    DefinedNamespace,
-)
+from rdflib.namespace import DefinedNamespace
+
+from graphkit.iris import BASE, PREFIX_IRIS, curie
 
 __all__ = [
     "BASE",
@@ -27,8 +18,6 @@ __all__ = [
     "bind_prefixes",
     "curie",
 ]
-
-BASE = "https://w3id.org/smp/"
 
 
 class SMP(DefinedNamespace):
@@ -123,33 +112,8 @@ GRAPH = Namespace(BASE + "graph/")
 #: SHACL shapes of graphkit.
 SMPSH = Namespace(BASE + "shapes/")
 
-#: Every prefix graphkit binds, in the order they are written out.
-PREFIXES: dict[str, Namespace] = {
-    "smp": Namespace(BASE),
-    "scheme": Namespace(BASE + "scheme/"),
-    "role": Namespace(BASE + "role/"),
-    "skill": Namespace(BASE + "skill/"),
-    "platform": Namespace(BASE + "platform/"),
-    "tool": Namespace(BASE + "tool/"),
-    "credential": Namespace(BASE + "credential/"),
-    "requirement": Namespace(BASE + "requirement/"),
-    "platformuse": Namespace(BASE + "platform-use/"),
-    "tooluse": Namespace(BASE + "tool-use/"),
-    "credentialpath": Namespace(BASE + "credential-path/"),
-    "transition": Namespace(BASE + "transition/"),
-    "source": Namespace(BASE + "source/"),
-    "claim": Namespace(BASE + "claim/"),
-    "smpsh": SMPSH,
-    "skos": Namespace(str(SKOS)),
-    "schema": Namespace(str(SDO)),
-    "prov": Namespace(str(PROV)),
-    "dcterms": Namespace(str(DCTERMS)),
-    "owl": Namespace(str(OWL)),
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "xsd": Namespace(str(XSD)),
-    "sh": Namespace(str(SH)),
-}
+#: Every prefix graphkit binds, as rdflib namespaces (the strings are in graphkit.iris).
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in PREFIX_IRIS.items()}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -175,40 +139,3 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
-
-
-def curie(iri: str) -> str:
-    """Shorten `iri` with graphkit's prefixes, or return it unchanged.
-
-    The longest matching namespace wins, so instance IRIs get their own prefix.
-
-    Parameters
-    ----------
-    iri : str
-        An IRI.
-
-    Returns
-    -------
-    str
-        ``prefix:local`` when a prefix matches and the rest is a plain name, else `iri`.
-
-    Examples
-    --------
-    >>> curie("https://w3id.org/smp/role/community-manager")
-    'role:community-manager'
-    >>> curie("https://w3id.org/smp/Role")
-    'smp:Role'
-    >>> curie("https://example.org/x")
-    'https://example.org/x'
-    """
-    best = max(
-        ((p, str(ns)) for p, ns in PREFIXES.items() if iri.startswith(str(ns))),
-        key=lambda item: len(item[1]),
-        default=None,
-    )
-    if best is None:
-        return iri
-    local = iri[len(best[1]) :]
-    if not local or "/" in local or "#" in local:
-        return iri
-    return f"{best[0]}:{local}"

@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-from graphkit.namespaces import curie
+from graphkit.iris import curie
 
 __all__ = [
     "FORMATS",

@@ -1,7 +1,8 @@
 import pytest
 
 from graphkit.errors import AmbiguousName, TermNotFound
-from graphkit.lookup import NameIndex, describe, normalize, resolve
+from graphkit.lookup import describe, name_entries, resolve
+from graphkit.names import NameIndex, normalize
 from graphkit.namespaces import PREFIXES
 
 ROLE = PREFIXES["role"]
@@ -63,7 +64,7 @@ def test_preflabel_beats_altlabel_and_ties_are_ambiguous(tiny):
 
 
 def test_index_is_reusable(tiny):
-    index = NameIndex(tiny)
+    index = NameIndex(name_entries(tiny))
     assert index.resolve("CM") == index.resolve("community manager")
 
 
