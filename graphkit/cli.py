@@ -69,7 +69,7 @@ class _Context:
 
     @property
     def root(self) -> Path:
-        from graphkit.load import default_ontology_dir
+        from graphkit.ontology import default_ontology_dir
 
         return self.ontology or default_ontology_dir()
 

@@ -11,6 +11,8 @@ import networkx as nx
 __all__ = [
     "AmbiguousName",
     "GraphkitError",
+    "InvalidArgument",
+    "NoTransitionPath",
     "OntologyFileError",
     "OntologySyntaxError",
     "TermNotFound",
@@ -81,3 +83,20 @@ class AmbiguousName(GraphkitError):
         self.name, self.candidates = name, candidates
         listed = ", ".join(f"{label} <{iri}>" for iri, label in candidates)
         super().__init__(f"{name!r} names several concepts: {listed}; use one of their IRIs")
+
+
+class InvalidArgument(GraphkitError):
+    """A request that cannot be answered as asked (e.g. a route from a role to itself)."""
+
+    exit_code = 2
+
+
+class NoTransitionPath(GraphkitError, nx.NetworkXNoPath):
+    """No route satisfies the request; the message says why.
+
+    Examples
+    --------
+    >>> err = NoTransitionPath("no role leads to 'influencer' within 1 step")
+    >>> err.exit_code, isinstance(err, nx.NetworkXNoPath)
+    (1, True)
+    """

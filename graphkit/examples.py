@@ -10,8 +10,9 @@ skills, one platform, one tool, four transitions, one claim and two sources::
 
 from rdflib import Dataset
 
-from graphkit.load import default_ontology_dir, derive_shortcuts
+from graphkit.load import derive_shortcuts
 from graphkit.namespaces import GRAPH, bind_prefixes
+from graphkit.ontology import default_ontology_dir
 
 __all__ = ["TINY_TTL", "tiny_graph"]
 

@@ -9,8 +9,9 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from graphkit.errors import OntologyFileError
-from graphkit.load import DERIVED_GRAPH, default_ontology_dir, parse_turtle, read_queries
+from graphkit.load import DERIVED_GRAPH, parse_turtle, read_queries
 from graphkit.namespaces import GRAPH, PREFIXES, bind_prefixes, curie
+from graphkit.ontology import default_ontology_dir
 
 __all__ = [
     "Finding",
@@ -156,7 +157,8 @@ def shacl_findings(data: Graph, shapes: Graph, *, ontology: Graph | None = None)
     Examples
     --------
     >>> from graphkit.examples import TINY_TTL
-    >>> from graphkit.load import default_ontology_dir, parse_turtle
+    >>> from graphkit.load import parse_turtle
+    >>> from graphkit.ontology import default_ontology_dir
     >>> data = Graph().parse(data=TINY_TTL, format="turtle")
     >>> tbox = parse_turtle(default_ontology_dir() / "smp.ttl")
     >>> findings = shacl_findings(data, load_shapes(), ontology=tbox)

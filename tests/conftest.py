@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from graphkit.examples import TINY_TTL, tiny_graph
-from graphkit.load import default_ontology_dir, load_dataset
+from graphkit.load import load_dataset
+from graphkit.ontology import default_ontology_dir
 
 ONTOLOGY = default_ontology_dir()
 

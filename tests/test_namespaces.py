@@ -1,8 +1,9 @@
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from graphkit.load import default_ontology_dir, parse_turtle
+from graphkit.load import parse_turtle
 from graphkit.namespaces import BASE, PREFIXES, SMP, curie
+from graphkit.ontology import default_ontology_dir
 
 ONTOLOGY = default_ontology_dir()
 

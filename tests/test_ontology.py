@@ -14,8 +14,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 
-from graphkit.load import default_ontology_dir, load_dataset, parse_turtle, read_queries
+from graphkit.load import load_dataset, parse_turtle, read_queries
 from graphkit.namespaces import GRAPH, PREFIXES, SMPSH, curie
+from graphkit.ontology import default_ontology_dir
 from graphkit.validate import load_shapes, run_checks, shacl_findings
 
 ONTOLOGY = default_ontology_dir()
