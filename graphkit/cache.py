@@ -1,0 +1,176 @@
+"""A compiled projection of the ontology, cached on disk and keyed by the files' content.
+
+A route query needs the transition graph and the names, not the RDF: the first call loads the
+Turtle (rdflib), projects it and pickles the result; later calls unpickle it, without
+importing rdflib, until any ontology file or the projecting code changes.
+"""
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from graphkit import __version__
+from graphkit.names import NameEntry
+from graphkit.ontology import data_files, default_ontology_dir
+
+__all__ = ["Compiled", "cache_dir", "compile_ontology", "content_key", "load_compiled"]
+
+#: The modules whose code shapes the compiled result: a change to one invalidates the cache.
+_CODE = ("cache.py", "lookup.py", "names.py", "project.py")
+
+
+@dataclass
+class Compiled:
+    """What route, gap and suggestion queries need, without the RDF graph.
+
+    Attributes
+    ----------
+    transitions : networkx.DiGraph
+        See :func:`graphkit.project.to_transition_graph`.
+    names : list of NameEntry
+        The names of every concept, for a :class:`graphkit.names.NameIndex`.
+    key : str
+        The content key it was compiled for.
+    """
+
+    transitions: nx.DiGraph
+    names: list[NameEntry] = field(default_factory=list)
+    key: str = ""
+
+
+def cache_dir() -> Path:
+    """Return the cache folder: ``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit``.
+
+    Examples
+    --------
+    >>> cache_dir().is_absolute()
+    True
+    """
+    if env := os.environ.get("GRAPHKIT_CACHE"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "graphkit"
+
+
+def content_key(root: Path) -> str:
+    """Hash everything the compiled result depends on: data files, derive queries, code.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The ontology folder.
+
+    Returns
+    -------
+    str
+        A hex SHA-256 digest; it changes when any byte of an input changes.
+
+    Examples
+    --------
+    >>> root = default_ontology_dir()
+    >>> key = content_key(root)
+    >>> len(key), key == content_key(root)
+    (64, True)
+    """
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    inputs = [
+        *((p.relative_to(root).as_posix(), p) for p in data_files(root)),
+        *((f"queries/derive/{p.name}", p) for p in sorted(root.glob("queries/derive/*.rq"))),
+        *((f"graphkit/{name}", package / name) for name in _CODE),
+    ]
+    for name, path in inputs:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def compile_ontology(root: Path) -> Compiled:
+    """Load the ontology folder and project it (slow: parses the Turtle).
+
+    Examples
+    --------
+    >>> c = compile_ontology(default_ontology_dir())
+    >>> "https://w3id.org/smp/role/community-manager" in c.transitions
+    True
+    """
+    from graphkit.load import load_dataset
+    from graphkit.lookup import name_entries
+    from graphkit.project import to_transition_graph
+
+    dataset = load_dataset(root)
+    return Compiled(to_transition_graph(dataset), name_entries(dataset), content_key(root))
+
+
+def _cache_file(root: Path, key: str) -> Path:
+    folder = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+    return cache_dir() / f"projection-{folder}-{key[:32]}.pickle"
+
+
+def load_compiled(root: Path | None = None, *, use_cache: bool = True) -> Compiled:
+    """Return the compiled ontology, from the cache when its files have not changed.
+
+    A miss compiles and writes the cache atomically (other processes never read a partial
+    file) and removes the stale files of the same folder; an unwritable cache folder only
+    costs the speed-up. A cache file that does not unpickle is recompiled.
+
+    Parameters
+    ----------
+    root : pathlib.Path, optional
+        The ontology folder; :func:`graphkit.ontology.default_ontology_dir` by default.
+    use_cache : bool
+        Read and write the cache (False always compiles).
+
+    Returns
+    -------
+    Compiled
+
+    Examples
+    --------
+    >>> compiled = load_compiled()
+    >>> compiled.key == content_key(default_ontology_dir())
+    True
+    >>> compiled.transitions.nodes["https://w3id.org/smp/role/community-manager"]["label"]
+    'community manager'
+    """
+    root = default_ontology_dir() if root is None else Path(root)
+    if not use_cache:
+        return compile_ontology(root)
+    key = content_key(root)
+    path = _cache_file(root, key)
+    try:
+        with path.open("rb") as stream:
+            compiled = pickle.load(stream)
+        if isinstance(compiled, Compiled) and compiled.key == key:
+            return compiled
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    compiled = compile_ontology(root)
+    try:
+        _write_atomically(path, compiled)
+    except OSError:
+        return compiled  # an unwritable cache folder only costs the speed-up
+    for stale in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return compiled
+
+
+def _write_atomically(path: Path, compiled: Compiled) -> None:
+    """Pickle into a temporary file beside `path`, then rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+        try:
+            pickle.dump(compiled, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            Path(tmp.name).unlink(missing_ok=True)
+            raise
+    try:
+        os.replace(tmp.name, path)
+    except OSError:
+        Path(tmp.name).unlink(missing_ok=True)
+        raise
