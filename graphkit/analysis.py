@@ -5,7 +5,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graphkit.errors import InvalidArgument, TermNotFound
-from graphkit.project import IMPORTANCE, coverage
+from graphkit.scoring import IMPORTANCE, coverage
 
 __all__ = [
     "bridge_roles",
@@ -47,7 +47,8 @@ def skill_gap(G: nx.DiGraph, source: str, target: str) -> dict:
     dict
         ``coverage`` (weighted share of the target's requirements the source role already
         has), ``gap`` (1 - coverage), ``to_gain`` and ``carried`` (the target's requirements,
-        essential first then by weight, each ``{"skill", "weight", "importance"}``),
+        essential first then by weight, each ``{"skill", "weight", "importance", "evidence",
+        "sources"}``),
         ``tools_to_learn`` and ``platforms_to_learn`` (the target's, by weight, that the source
         role does not use).
 

@@ -9,13 +9,13 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
 from graphkit import __version__
-from graphkit.names import NameEntry
+from graphkit.names import NameIndex
 from graphkit.ontology import data_files, default_ontology_dir
 
 __all__ = ["Compiled", "cache_dir", "compile_ontology", "content_key", "load_compiled"]
@@ -32,15 +32,16 @@ class Compiled:
     ----------
     transitions : networkx.DiGraph
         See :func:`graphkit.project.to_transition_graph`.
-    names : list of NameEntry
-        The names of every concept, for a :class:`graphkit.names.NameIndex`.
+    names : NameIndex
+        The names of every concept, already folded (building the index costs more than
+        unpickling it).
     key : str
         The content key it was compiled for.
     """
 
     transitions: nx.DiGraph
-    names: list[NameEntry] = field(default_factory=list)
-    key: str = ""
+    names: NameIndex
+    key: str
 
 
 def cache_dir() -> Path:
@@ -103,7 +104,8 @@ def compile_ontology(root: Path) -> Compiled:
     from graphkit.project import to_transition_graph
 
     dataset = load_dataset(root)
-    return Compiled(to_transition_graph(dataset), name_entries(dataset), content_key(root))
+    names = NameIndex(name_entries(dataset))
+    return Compiled(to_transition_graph(dataset), names, content_key(root))
 
 
 def _cache_file(root: Path, key: str) -> Path:

@@ -80,6 +80,13 @@ class _Context:
             self._dataset = load_dataset(self.root)
         return self._dataset
 
+    def compiled(self):
+        """The cached projection and a name index over it (fast: no Turtle parsing)."""
+        from graphkit.cache import load_compiled
+
+        compiled = load_compiled(self.root)
+        return compiled.transitions, compiled.names
+
 
 def _emit(fmt: str, data, rows, columns, text) -> None:
     """Write `data` as json, `rows` as csv, or `text` as the table view."""
@@ -112,6 +119,174 @@ def cli(ctx: click.Context, ontology: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("source")
+@click.argument("target")
+@click.option(
+    "--k",
+    "k",
+    type=click.IntRange(1, 50),
+    default=1,
+    show_default=True,
+    help="How many distinct routes, best first.",
+)
+@click.option(
+    "--via",
+    multiple=True,
+    metavar="ROLE",
+    help="A role the route must pass through (repeat for several, in order).",
+)
+@click.option("--avoid", multiple=True, metavar="ROLE", help="A role the route must not use.")
+@click.option("--max-steps", type=click.IntRange(1, None), help="Longest route, in moves.")
+@click.option(
+    "--weight",
+    type=click.Choice(["cost", "years", "gap", "hops"]),
+    default="cost",
+    show_default=True,
+    help="What the route minimises: the cost model, typical years, skill gap, moves.",
+)
+@format_option
+@lang_option
+@click.pass_obj
+@_handle_errors
+def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, fmt, lang) -> None:
+    """Find career routes from one role to another, with the skill gap of every step.
+
+    SOURCE and TARGET are role names in French or English. Each step lists its kind, typical
+    years, evidence and sources, the skills to gain (essential first) and those carried over,
+    and the tools and platforms to learn. Exits 1 when no route satisfies the request.
+
+    Example:
+
+    \b
+        graphkit path "community manager" "social media strategist" --k 3
+    """
+    from graphkit import render
+    from graphkit.paths import transition_paths
+
+    G, names = obj.compiled()
+    role = functools.partial(names.resolve, kind="role")
+    source, target = role(source), role(target)
+    routes = transition_paths(
+        G,
+        source,
+        target,
+        k=k,
+        weight=weight,
+        via=[role(v) for v in via],
+        avoid=[role(a) for a in avoid],
+        max_steps=max_steps,
+    )
+    labels = G.graph["labels"]
+    data = {"source": source, "target": target, "weight": weight, "routes": routes}
+    _emit(
+        fmt,
+        render.labelled(data, labels),
+        render.route_rows(routes, labels, lang),
+        render.ROUTE_COLUMNS,
+        render.routes_text(routes, labels, lang),
+    )
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@format_option
+@lang_option
+@click.pass_obj
+@_handle_errors
+def gap(obj: _Context, source: str, target: str, fmt: str, lang: str) -> None:
+    """Show the skill gap between two roles: what to gain, what carries over.
+
+    Example:
+
+    \b
+        graphkit gap "rédacteur web" "community manager" --lang fr
+    """
+    from graphkit import render
+    from graphkit.analysis import skill_gap
+
+    G, names = obj.compiled()
+    result = skill_gap(G, names.resolve(source, kind="role"), names.resolve(target, kind="role"))
+    labels = G.graph["labels"]
+    _emit(
+        fmt,
+        render.labelled(result, labels),
+        render.gap_rows(result, labels, lang),
+        render.GAP_COLUMNS,
+        render.gap_text(result, labels, lang),
+    )
+
+
+@cli.command()
+@click.option(
+    "--skills",
+    default="",
+    metavar="LIST",
+    help="Skills you have, separated by commas, in French or English.",
+)
+@click.option(
+    "--role", "current", metavar="ROLE", help="The role you hold: its skills count as yours."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, None),
+    default=10,
+    show_default=True,
+    help="How many roles to list.",
+)
+@format_option
+@lang_option
+@click.pass_obj
+@_handle_errors
+def suggest(obj: _Context, skills: str, current, limit: int, fmt: str, lang: str) -> None:
+    """Rank the roles that fit your skills, with the skills each still needs.
+
+    Roles are ranked by the weighted share of their requirements your skills cover
+    (essential skills count double optional ones).
+
+    Example:
+
+    \b
+        graphkit suggest --skills "rédaction web, modération, veille" --role "web writer"
+    """
+    from graphkit import render
+    from graphkit.analysis import suggest as rank_roles
+
+    G, names = obj.compiled()
+    held = [names.resolve(s, kind="skill") for s in skills.split(",") if s.strip()]
+    role = names.resolve(current, kind="role") if current else None
+    ranked = rank_roles(G, held, current_role=role, limit=limit)
+    labels = G.graph["labels"]
+    data = {"skills": held, "role": role, "suggestions": ranked}
+    _emit(
+        fmt,
+        render.labelled(data, labels),
+        render.suggestion_rows(ranked, labels, lang),
+        render.SUGGEST_COLUMNS,
+        render.suggestions_text(ranked, labels, lang),
+    )
+
+
+@cli.command()
+@format_option
+@click.pass_obj
+@_handle_errors
+def roles(obj: _Context, fmt: str) -> None:
+    """List the roles with their labels, number of skills and curated moves in and out.
+
+    Example:
+
+    \b
+        graphkit roles -f csv
+    """
+    from graphkit import render
+
+    G, _ = obj.compiled()
+    rows = render.role_rows(G)
+    _emit(fmt, rows, rows, render.ROLE_COLUMNS, render.table(rows, render.ROLE_COLUMNS) + "\n")
+
+
+@cli.command()
 @format_option
 @click.pass_obj
 @_handle_errors
@@ -140,7 +315,7 @@ def validate(obj: _Context, fmt: str) -> None:
 @click.pass_obj
 @_handle_errors
 def stats(obj: _Context, fmt: str) -> None:
-    """Count concepts and links per class, evidence levels and sources.
+    """Count concepts and links per class, evidence and sources; top skills and bridge roles.
 
     Example:
 
@@ -150,8 +325,10 @@ def stats(obj: _Context, fmt: str) -> None:
     from graphkit import render
     from graphkit.stats import graph_stats
 
-    data = graph_stats(obj.dataset())
-    _emit(fmt, data, render.stats_rows(data), render.STATS_COLUMNS, render.stats_text(data))
+    G, _ = obj.compiled()
+    data = graph_stats(obj.dataset(), G)
+    text = render.stats_text(data, G.graph["labels"])
+    _emit(fmt, data, render.stats_rows(data), render.STATS_COLUMNS, text)
 
 
 @cli.command()

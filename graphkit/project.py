@@ -6,26 +6,20 @@ tools, platforms and sources the nodes refer to) so that a projection answers ro
 on its own, without the RDF graph.
 """
 
-from collections.abc import Collection, Mapping
-
 import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from graphkit.lookup import CONCEPT_KINDS, LINK_ENDS, _code, labels
 from graphkit.namespaces import SMP
+from graphkit.scoring import coverage
 
 __all__ = [
-    "IMPORTANCE",
     "INFERENCE",
-    "coverage",
     "role_profiles",
     "to_knowledge_graph",
     "to_transition_graph",
 ]
-
-#: How much a requirement counts in coverage and gaps, by importance.
-IMPORTANCE = {"essential": 1.0, "optional": 0.5}
 
 #: How inferred transitions are computed, recorded on every inferred edge and on the graph.
 INFERENCE = {
@@ -39,56 +33,22 @@ INFERENCE = {
 }
 
 
-def coverage(required: Mapping[str, Mapping], held: Collection[str]) -> float:
-    """Return the weighted share of the `required` skills that are in `held`.
-
-    Each requirement counts ``weight × IMPORTANCE[importance]``.
-
-    Parameters
-    ----------
-    required : mapping
-        Skill IRI → ``{"weight": float, "importance": "essential" | "optional"}``.
-    held : collection of str
-        The skills someone has.
-
-    Returns
-    -------
-    float
-        Between 0 (nothing covered, or nothing required) and 1.
-
-    Examples
-    --------
-    >>> need = {"a": {"weight": 1.0, "importance": "essential"},
-    ...         "b": {"weight": 0.8, "importance": "optional"}}
-    >>> coverage(need, {"a"})  # 1.0 / (1.0 + 0.4)
-    0.7142857142857143
-    >>> coverage(need, set()), coverage({}, {"a"})
-    (0.0, 0.0)
-    """
-    total = covered = 0.0
-    for skill, req in required.items():
-        value = req["weight"] * IMPORTANCE[req["importance"]]
-        total += value
-        if skill in held:
-            covered += value
-    return covered / total if total else 0.0
-
-
 def role_profiles(graph: Graph) -> dict[str, dict]:
     """Read each role's skills, platforms and tools from the qualified links.
 
     Returns
     -------
     dict
-        Role IRI → ``{"skills": {iri: {"weight", "importance"}}, "platforms": {iri: weight},
-        "tools": {iri: weight}}``, roles in IRI order.
+        Role IRI → ``{"skills": {iri: {"weight", "importance", "evidence", "sources"}},
+        "platforms": {iri: weight}, "tools": {iri: weight}}``, roles in IRI order.
 
     Examples
     --------
     >>> from graphkit.examples import tiny_graph
     >>> p = role_profiles(tiny_graph())["https://w3id.org/smp/role/community-manager"]
-    >>> p["skills"]["https://w3id.org/smp/skill/moderation"]
-    {'weight': 0.9, 'importance': 'essential'}
+    >>> p["skills"]["https://w3id.org/smp/skill/moderation"]  # doctest: +NORMALIZE_WHITESPACE
+    {'weight': 0.9, 'importance': 'essential', 'evidence': 'stated',
+     'sources': ['https://w3id.org/smp/source/tiny']}
     >>> p["platforms"]
     {'https://w3id.org/smp/platform/tiktok': 0.7}
     """
@@ -107,17 +67,23 @@ def role_profiles(graph: Graph) -> dict[str, dict]:
                 continue
             weight = float(graph.value(link, SMP.weight).toPython())
             if key == "skills":
-                importance = _code(graph.value(link, SMP.importance))
-                profiles[str(role)][key][str(other)] = {"weight": weight, "importance": importance}
+                profiles[str(role)][key][str(other)] = {
+                    "weight": weight,
+                    "importance": _code(graph.value(link, SMP.importance)),
+                    "evidence": _code(graph.value(link, SMP.evidence)),
+                    "sources": sorted(str(s) for s in graph.objects(link, PROV.wasDerivedFrom)),
+                }
             else:
                 profiles[str(role)][key][str(other)] = weight
     return profiles
 
 
 def _label_table(graph: Graph) -> dict[str, dict[str, str]]:
-    """Labels (fr, en) of every concept and source, by IRI."""
+    """Labels (fr, en) of every concept, source and controlled value (smp:Essential…), by IRI."""
+    classes = [*CONCEPT_KINDS.values(), SMP.Source]
+    classes += graph.subjects(RDFS.subClassOf, SMP.ControlledValue)
     table = {}
-    for cls in (*CONCEPT_KINDS.values(), SMP.Source):
+    for cls in classes:
         for node in graph.subjects(RDF.type, cls):
             table[str(node)] = labels(graph, node) or labels(graph, node, RDFS.label)
     return dict(sorted(table.items()))

@@ -166,11 +166,19 @@ def stats_rows(stats: dict) -> list[dict]:
         {"section": "graph", "name": k, "count": v} for k, v in stats.get("graphs", {}).items()
     ]
     rows.append({"section": "total", "name": "triples", "count": stats["triples"]})
+    rows += [
+        {"section": "transferable skill", "name": curie(s["skill"]), "count": s["roles"]}
+        for s in stats.get("transferable_skills", [])
+    ]
+    rows += [
+        {"section": "bridge role", "name": curie(b["role"]), "count": round(b["betweenness"], 4)}
+        for b in stats.get("bridge_roles", [])
+    ]
     return rows
 
 
-def stats_text(stats: dict) -> str:
-    """Render graph statistics as three small tables a person reads at a glance.
+def stats_text(stats: dict, labels: dict | None = None) -> str:
+    """Render graph statistics as small tables a person reads at a glance.
 
     Examples
     --------
@@ -188,6 +196,27 @@ def stats_text(stats: dict) -> str:
         table(sources, ["source type", "count"]),
         f"{stats['triples']} triples in {len(stats.get('graphs', {})) or 1} graphs",
     ]
+    labels = labels or {}
+    if "transferable_skills" in stats:
+        skills = [
+            {
+                "transferable skill": _name(s["skill"], labels, "en"),
+                "centrality": round(s["centrality"], 3),
+                "roles": s["roles"],
+            }
+            for s in stats["transferable_skills"]
+        ]
+        bridges = [
+            {
+                "bridge role": _name(b["role"], labels, "en"),
+                "betweenness": round(b["betweenness"], 3),
+            }
+            for b in stats["bridge_roles"]
+        ]
+        parts += [
+            table(skills, ["transferable skill", "centrality", "roles"]),
+            table(bridges, ["bridge role", "betweenness"]),
+        ]
     return "\n\n".join(parts) + "\n"
 
 
@@ -213,7 +242,7 @@ def _label(labels: dict, lang: str) -> str:
 
 
 def _source_names(sources: list[dict]) -> str:
-    return ", ".join(curie(s["iri"]).removeprefix("source:") for s in sources)
+    return ", ".join(local_source(s["iri"]) for s in sources)
 
 
 def concept_rows(concept: dict, lang: str = "en") -> list[dict]:
@@ -332,3 +361,322 @@ def report_text(report) -> str:
             lines.append(f"          {detail}")
         lines.append(f"          {f.message} [{f.shape}]")
     return "\n".join(lines) + "\n"
+
+
+# --- routes, gaps, suggestions, roles ---------------------------------------------------------
+
+_ROUTE_WORDS = {
+    "en": {
+        "route": "Route {i} of {n}",
+        "cost": "cost",
+        "years": "years",
+        "moves": "moves",
+        "move": "move",
+        "evidence": "evidence",
+        "to_gain": "to gain",
+        "carried": "carried over",
+        "tools": "tools to learn",
+        "platforms": "platforms to learn",
+        "sources": "sources",
+        "quote": "quote",
+        "assumed": "assumed",
+        "similarity": "skill similarity",
+        "coverage": "already covered",
+        "missing": "missing",
+        "matched": "matched",
+        "none": "nothing",
+        "and_more": "and {n} more",
+        "transition": "a move leads there",
+    },
+    "fr": {
+        "route": "Parcours {i} sur {n}",
+        "cost": "coût",
+        "years": "ans",
+        "moves": "étapes",
+        "move": "étape",
+        "evidence": "preuve",
+        "to_gain": "à acquérir",
+        "carried": "déjà acquis",
+        "tools": "outils à apprendre",
+        "platforms": "plateformes à apprendre",
+        "sources": "sources",
+        "quote": "citation",
+        "assumed": "supposées",
+        "similarity": "similarité des compétences",
+        "coverage": "déjà couvert",
+        "missing": "manque",
+        "matched": "acquis",
+        "none": "rien",
+        "and_more": "et {n} de plus",
+        "transition": "une transition y mène",
+    },
+}
+
+
+def _name(iri: str, labels: dict, lang: str) -> str:
+    return _label(labels.get(iri, {}), lang) or curie(iri)
+
+
+def _value_name(code: str | None, labels: dict, lang: str) -> str:
+    """Name a controlled value (``essential``, ``lateral``…) by its TBox label in `lang`."""
+    if not code:
+        return ""
+    from graphkit.iris import BASE
+
+    return _label(labels.get(BASE + code.capitalize(), {}), lang) or code
+
+
+def _evidence_note(item: dict, labels: dict, lang: str) -> str:
+    """Cite a requirement: its seed sources when stated, else its evidence level."""
+    if item["evidence"] == "stated":
+        return ", ".join(map(local_source, item["sources"]))
+    return _value_name(item["evidence"], labels, lang)
+
+
+def _skill_list(items: list[dict], labels: dict, lang: str, *, limit: int = 8) -> str:
+    words = _ROUTE_WORDS[lang]
+    shown = [
+        f"{_name(i['skill'], labels, lang)} ({_value_name(i['importance'], labels, lang)} "
+        f"{i['weight']:g}, {_evidence_note(i, labels, lang)})"
+        for i in items[:limit]
+    ]
+    if len(items) > limit:
+        shown.append(words["and_more"].format(n=len(items) - limit))
+    return ", ".join(shown) or words["none"]
+
+
+def _plain_list(items: list[dict], key: str, labels: dict, lang: str) -> str:
+    return ", ".join(_name(i[key], labels, lang) for i in items) or _ROUTE_WORDS[lang]["none"]
+
+
+def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
+    words = _ROUTE_WORDS[lang]
+    years = step["years"] if step["years"] is not None else step["assumed_years"]
+    assumed = f" ({words['assumed']})" if step["years"] is None else ""
+    facts = [
+        _value_name(step["kind"], labels, lang)
+        or f"{words['similarity']} {step['similarity']:.2f}",
+        f"{years:g} {words['years']}{assumed}",
+        _value_name(step["evidence"], labels, lang),
+        f"{words['cost']} {step['cost']:.2f}",
+    ]
+    lines = [
+        f"  {number}. {_name(step['from'], labels, lang)} → {_name(step['to'], labels, lang)}",
+        f"     {' · '.join(facts)}",
+        f"     {words['to_gain']}: {_skill_list(step['to_gain'], labels, lang)}",
+        f"     {words['carried']}: {_skill_list(step['carried'], labels, lang, limit=5)}",
+    ]
+    if step["tools_to_learn"]:
+        tools = _plain_list(step["tools_to_learn"], "tool", labels, lang)
+        lines.append(f"     {words['tools']}: {tools}")
+    if step["platforms_to_learn"]:
+        platforms = _plain_list(step["platforms_to_learn"], "platform", labels, lang)
+        lines.append(f"     {words['platforms']}: {platforms}")
+    if step["sources"]:
+        lines.append(f"     {words['sources']}: {', '.join(map(local_source, step['sources']))}")
+    for quote in step["quotes"][:1]:
+        lines.append(f"     {words['quote']}: « {quote} »")
+    return lines
+
+
+def local_source(iri: str) -> str:
+    """Name a source briefly by the last segment of its IRI.
+
+    Examples
+    --------
+    >>> local_source("https://w3id.org/smp/source/seed-003")
+    'seed-003'
+    """
+    return iri.rsplit("/", 1)[-1]
+
+
+def routes_text(routes: list[dict], labels: dict, lang: str = "en") -> str:
+    """Render routes: per route one summary line, the roles on one line, one block per step.
+
+    Parameters
+    ----------
+    routes : list of dict
+        From :func:`graphkit.paths.transition_paths`.
+    labels : dict
+        IRI → labels by language (``G.graph["labels"]`` of the transition graph).
+    lang : {"en", "fr"}
+        Language of labels and headings.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.project import to_transition_graph
+    >>> from graphkit.paths import transition_paths
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> routes = transition_paths(G, role + "writer", role + "strategist")
+    >>> print(routes_text(routes, G.graph["labels"]).splitlines()[1])
+    web writer → community manager → social media strategist
+    """
+    words = _ROUTE_WORDS[lang]
+    blocks = []
+    for i, route in enumerate(routes, 1):
+        moves = words["move"] if route["hops"] == 1 else words["moves"]
+        evidence = ", ".join(_value_name(e, labels, lang) for e in route["evidence"])
+        head = (
+            f"{words['route'].format(i=i, n=len(routes))} · {words['cost']} {route['cost']:.2f}"
+            f" · {route['years']:g} {words['years']} · {route['hops']} {moves}"
+            f" · {words['evidence']}: {evidence}"
+        )
+        lines = [head, " → ".join(_name(r, labels, lang) for r in route["roles"])]
+        for number, step in enumerate(route["steps"], 1):
+            lines += ["", *_step_text(number, step, labels, lang)]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def labelled(data, labels: dict):
+    """Return a copy of `data` where every known IRI string ``x`` becomes ``{"iri", "label"}``.
+
+    This is the JSON contract of route, gap and suggestion results: IRIs with their labels.
+
+    Examples
+    --------
+    >>> labelled({"role": "https://x/a", "n": 2, "xs": ["https://x/b"]},
+    ...          {"https://x/a": {"en": "A"}})
+    {'role': {'iri': 'https://x/a', 'label': {'en': 'A'}}, 'n': 2, 'xs': ['https://x/b']}
+    """
+    if isinstance(data, dict):
+        return {k: labelled(v, labels) for k, v in data.items()}
+    if isinstance(data, list):
+        return [labelled(v, labels) for v in data]
+    if isinstance(data, str) and data in labels:
+        return {"iri": data, "label": labels[data]}
+    return data
+
+
+ROUTE_COLUMNS = (
+    "route",
+    "step",
+    "from",
+    "to",
+    "kind",
+    "years",
+    "evidence",
+    "cost",
+    "gap",
+    "to_gain",
+    "sources",
+)
+
+
+def route_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
+    """One CSV row per step of each route, with labels in `lang`."""
+    return [
+        {
+            "route": i,
+            "step": n,
+            "from": _name(step["from"], labels, lang),
+            "to": _name(step["to"], labels, lang),
+            "kind": step["kind"] or "",
+            "years": step["years"] if step["years"] is not None else "",
+            "evidence": step["evidence"],
+            "cost": round(step["cost"], 4),
+            "gap": round(step["gap"], 4),
+            "to_gain": "; ".join(_name(g["skill"], labels, lang) for g in step["to_gain"]),
+            "sources": " ".join(map(local_source, step["sources"])),
+        }
+        for i, route in enumerate(routes, 1)
+        for n, step in enumerate(route["steps"], 1)
+    ]
+
+
+GAP_COLUMNS = ("status", "skill", "importance", "weight")
+
+
+def gap_rows(gap: dict, labels: dict, lang: str = "en") -> list[dict]:
+    """One CSV row per skill of the target role: to gain, or carried over."""
+    return [
+        {
+            "status": status,
+            "skill": _name(item["skill"], labels, lang),
+            "importance": item["importance"],
+            "weight": item["weight"],
+        }
+        for status in ("to_gain", "carried")
+        for item in gap[status]
+    ]
+
+
+def gap_text(gap: dict, labels: dict, lang: str = "en") -> str:
+    """Render a skill gap: the coverage, then the skills to gain and those carried over."""
+    words = _ROUTE_WORDS[lang]
+    source, target = _name(gap["source"], labels, lang), _name(gap["target"], labels, lang)
+    lines = [
+        f"{source} → {target}: {words['coverage']} {gap['coverage']:.0%}",
+        f"  {words['to_gain']} ({len(gap['to_gain'])}): "
+        f"{_skill_list(gap['to_gain'], labels, lang, limit=50)}",
+        f"  {words['carried']} ({len(gap['carried'])}): "
+        f"{_skill_list(gap['carried'], labels, lang, limit=50)}",
+    ]
+    if gap["tools_to_learn"]:
+        tools = _plain_list(gap["tools_to_learn"], "tool", labels, lang)
+        lines.append(f"  {words['tools']}: {tools}")
+    if gap["platforms_to_learn"]:
+        platforms = _plain_list(gap["platforms_to_learn"], "platform", labels, lang)
+        lines.append(f"  {words['platforms']}: {platforms}")
+    return "\n".join(lines) + "\n"
+
+
+SUGGEST_COLUMNS = ("rank", "role", "coverage", "missing_essential", "missing", "transition")
+
+
+def suggestion_rows(ranked: list[dict], labels: dict, lang: str = "en") -> list[dict]:
+    """One row per suggested role: coverage and what is missing."""
+    return [
+        {
+            "rank": i,
+            "role": _name(r["role"], labels, lang),
+            "coverage": round(r["coverage"], 4),
+            "missing_essential": sum(m["importance"] == "essential" for m in r["missing"]),
+            "missing": "; ".join(_name(m["skill"], labels, lang) for m in r["missing"]),
+            "transition": r.get("transition") or "",
+        }
+        for i, r in enumerate(ranked, 1)
+    ]
+
+
+def suggestions_text(ranked: list[dict], labels: dict, lang: str = "en") -> str:
+    """Render suggestions: a ranked table, then the essential skills each role still needs."""
+    words = _ROUTE_WORDS[lang]
+    rows = suggestion_rows(ranked, labels, lang)
+    shown = [{**r, "coverage": f"{r['coverage']:.0%}"} for r in rows]
+    columns = ["rank", "role", "coverage", "missing_essential"]
+    if any(r["transition"] for r in rows):
+        columns.append("transition")
+    lines = [table(shown, columns, headers={"missing_essential": "missing essential"}), ""]
+    for r in ranked[:5]:
+        essential = [m for m in r["missing"] if m["importance"] == "essential"]
+        lines.append(
+            f"{_name(r['role'], labels, lang)} — {words['missing']}: "
+            f"{_skill_list(essential, labels, lang, limit=6)}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+ROLE_COLUMNS = ("role", "label_en", "label_fr", "skills", "moves_in", "moves_out", "deprecated")
+
+
+def role_rows(G) -> list[dict]:
+    """One row per role of a transition graph: labels, skills, curated moves in and out."""
+
+    def curated(edges) -> int:
+        return sum(d["evidence"] != "inferred" for *_, d in edges)
+
+    return [
+        {
+            "role": curie(role),
+            "label_en": data["labels"].get("en", ""),
+            "label_fr": data["labels"].get("fr", ""),
+            "skills": len(data["skills"]),
+            "moves_in": curated(G.in_edges(role, data=True)),
+            "moves_out": curated(G.out_edges(role, data=True)),
+            "deprecated": "yes" if data["deprecated"] else "",
+        }
+        for role, data in sorted(G.nodes(data=True), key=lambda n: n[1]["label"].casefold())
+    ]

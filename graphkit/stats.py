@@ -2,9 +2,11 @@
 
 from collections import Counter
 
+import networkx as nx
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
+from graphkit.analysis import bridge_roles, transferable_skills
 from graphkit.namespaces import GRAPH, SMP
 
 __all__ = ["COUNTED_CLASSES", "LINK_CLASSES", "graph_stats"]
@@ -34,20 +36,25 @@ def _local(iri) -> str:
     return str(iri).rsplit("/", 1)[-1]
 
 
-def graph_stats(graph: Graph) -> dict:
+def graph_stats(graph: Graph, transitions: nx.DiGraph | None = None, *, top: int = 5) -> dict:
     """Count the concepts, links, evidence levels, sources and triples of `graph`.
 
     Parameters
     ----------
     graph : rdflib.Graph
         A loaded graph or dataset.
+    transitions : networkx.DiGraph, optional
+        Its transition graph: adds the `top` transferable skills and bridge roles.
+    top : int
+        How many skills and roles to list.
 
     Returns
     -------
     dict
         ``classes``: members per class; ``evidence``: links per class and evidence level
         (``stated``, ``curated``, ``inferred``); ``sources``: sources per type; ``triples``;
-        ``graphs``: triples per named graph (datasets only).
+        ``graphs``: triples per named graph (datasets only); with `transitions`,
+        ``transferable_skills`` and ``bridge_roles`` (see :mod:`graphkit.analysis`).
 
     Examples
     --------
@@ -57,6 +64,10 @@ def graph_stats(graph: Graph) -> dict:
     (4, 4)
     >>> s["evidence"]["Transition"]
     {'stated': 3, 'curated': 1, 'inferred': 0}
+    >>> from graphkit.project import to_transition_graph
+    >>> s = graph_stats(tiny_graph(), to_transition_graph(tiny_graph()), top=1)
+    >>> s["transferable_skills"][0]["skill"], s["bridge_roles"][0]["role"]
+    ('https://w3id.org/smp/skill/writing', 'https://w3id.org/smp/role/writer')
     """
     classes = {_local(c): len(set(graph.subjects(RDF.type, c))) for c in COUNTED_CLASSES}
     evidence = {}
@@ -82,4 +93,7 @@ def graph_stats(graph: Graph) -> dict:
             for g in sorted(graph.graphs(), key=lambda g: str(g.identifier))
             if str(g.identifier).startswith(str(GRAPH))
         }
+    if transitions is not None:
+        stats["transferable_skills"] = transferable_skills(transitions, limit=top)
+        stats["bridge_roles"] = bridge_roles(transitions, limit=top)
     return stats
