@@ -25,6 +25,14 @@ def tiny():
 
 
 @pytest.fixture
+def G(tiny):  # noqa: N802 (the graph is G, as in networkx)
+    """The tiny graph's transition projection (curated and inferred moves)."""
+    from graphkit.project import to_transition_graph
+
+    return to_transition_graph(tiny)
+
+
+@pytest.fixture
 def tiny_ontology(tmp_path: Path) -> Path:
     """An ontology folder holding the real TBox, queries and shapes, and the tiny data."""
     root = tmp_path / "ontology"

@@ -170,3 +170,177 @@ def test_real_graph_validates():
     result = run("validate")
     assert result.exit_code == 0, result.stdout
     assert result.stdout.startswith("conforms: 0 violation(s)")
+
+
+# --- routes, gaps, suggestions, roles --------------------------------------------------------
+
+
+def test_path_table_on_the_tiny_graph(tiny_ontology):
+    result = run("path", "web writer", "social media strategist", ontology=tiny_ontology)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Route 1 of 1 · cost 4.44 · 5 years · 2 moves · evidence: stated"
+    assert lines[1] == "web writer → community manager → social media strategist"
+    assert "  1. web writer → community manager" in lines
+    assert "     to gain: analytics (optional 0.4, tiny)" in lines
+
+
+def test_path_json_is_labelled(tiny_ontology):
+    result = run(
+        "path",
+        "rédacteur web",
+        "stratège social media",
+        "--k",
+        "3",
+        "-f",
+        "json",
+        ontology=tiny_ontology,
+    )
+    data = json.loads(result.stdout)
+    assert data["source"] == {
+        "iri": "https://w3id.org/smp/role/writer",
+        "label": {"en": "web writer", "fr": "rédacteur web"},
+    }
+    assert len(data["routes"]) == 3
+    step = data["routes"][0]["steps"][0]
+    assert step["to_gain"][0]["skill"]["label"]["fr"] == "analytics"
+    assert step["sources"][0]["iri"] == "https://w3id.org/smp/source/tiny"
+
+
+def test_path_csv_one_row_per_step(tiny_ontology):
+    result = run(
+        "path", "web writer", "strategist", "--k", "2", "-f", "csv", ontology=tiny_ontology
+    )
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["route"], r["step"], r["to"]) for r in rows] == [
+        ("1", "1", "community manager"),
+        ("1", "2", "social media strategist"),
+        ("2", "1", "social media strategist"),
+    ]
+
+
+def test_path_constraints_from_the_command_line(tiny_ontology):
+    result = run(
+        "path", "web writer", "strategist", "--avoid", "CM", "-f", "json", ontology=tiny_ontology
+    )
+    assert [len(r["roles"]) for r in json.loads(result.stdout)["routes"]] == [2]
+    result = run(
+        "path",
+        "web writer",
+        "strategist",
+        "--via",
+        "video editor",
+        "--weight",
+        "years",
+        "-f",
+        "json",
+        ontology=tiny_ontology,
+    )
+    assert json.loads(result.stdout)["routes"][0]["total"] == 6.0
+
+
+def test_path_no_route_exits_1_with_the_reason(tiny_ontology):
+    result = run("path", "video editor", "strategist", "--max-steps", "1", ontology=tiny_ontology)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: no route from 'video editor' to 'social media strategist' within 1 step "
+        "(the shortest takes 2)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["path", "web writer", "web writer"], "is both the start and the goal"),
+        (["path", "web writr", "strategist"], "did you mean web writer?"),
+        (["path", "writing", "strategist"], "no concept named 'writing'"),
+        (["path", "web writer", "strategist", "--k", "0"], "0 is not in the range"),
+    ],
+)
+def test_path_usage_errors_exit_2(tiny_ontology, args, message):
+    result = run(*args, ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_gap_in_french(tiny_ontology):
+    result = run("gap", "web writer", "CM", "--lang", "fr", ontology=tiny_ontology)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "rédacteur web → community manager: déjà couvert 89%",
+        "  à acquérir (1): analytics (optionnelle 0.4, tiny)",
+        "  déjà acquis (2): modération (essentielle 0.9, tiny), rédaction (essentielle 0.8, tiny)",
+        "  outils à apprendre: Canva",
+        "  plateformes à apprendre: TikTok",
+    ]
+
+
+def test_suggest_resolves_skill_names(tiny_ontology):
+    result = run(
+        "suggest", "--skills", "rédaction, modération", "-f", "json", ontology=tiny_ontology
+    )
+    ranked = json.loads(result.stdout)["suggestions"]
+    assert [r["role"]["iri"].rsplit("/", 1)[1] for r in ranked] == [
+        "writer",
+        "community-manager",
+        "strategist",
+        "editor",
+    ]
+    result = run("suggest", "--skills", "moderaton", ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert "did you mean moderation?" in result.stderr
+
+
+def test_suggest_from_a_role_table(tiny_ontology):
+    result = run("suggest", "--role", "web writer", "--limit", "2", ontology=tiny_ontology)
+    assert result.exit_code == 0
+    header, first, second = result.stdout.splitlines()[:3]
+    assert header.split() == ["rank", "role", "coverage", "missing", "essential", "transition"]
+    assert first.split() == ["1", "video", "editor", "92%", "0", "inferred"]
+    assert second.split()[:3] == ["2", "community", "manager"]
+
+
+def test_suggest_without_skills_or_role_exits_2(tiny_ontology):
+    result = run("suggest", ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert "give at least one skill or a current role" in result.stderr
+
+
+def test_roles_lists_every_role(tiny_ontology):
+    result = run("roles", "-f", "json", ontology=tiny_ontology)
+    rows = json.loads(result.stdout)
+    assert [r["role"] for r in rows] == [
+        "role:community-manager",
+        "role:strategist",
+        "role:editor",
+        "role:writer",
+    ]
+    assert rows[0] == {
+        "role": "role:community-manager",
+        "label_en": "community manager",
+        "label_fr": "community manager",
+        "skills": 3,
+        "moves_in": 2,
+        "moves_out": 1,
+        "deprecated": "",
+    }
+
+
+def test_real_path_in_french_from_a_french_name():
+    result = run("path", "chargé de communication web", "social media manager", "--lang", "fr")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Parcours 1 sur 1 · coût ")
+    assert lines[1] == "chargé de communication web → social media manager"
+    assert "progression · 5 ans · énoncé" in lines[4]
+    assert "à acquérir:" in result.stdout
+
+
+def test_real_path_k3_has_three_distinct_routes_by_cost():
+    result = run("path", "community manager", "social media strategist", "--k", "3", "-f", "json")
+    routes = json.loads(result.stdout)["routes"]
+    assert len(routes) == 3
+    assert len({tuple(r["iri"] for r in route["roles"]) for route in routes}) == 3
+    assert [r["cost"] for r in routes] == sorted(r["cost"] for r in routes)
