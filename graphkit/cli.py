@@ -272,7 +272,9 @@ def suggest(obj: _Context, skills: str, current, limit: int, fmt: str, lang: str
 @click.pass_obj
 @_handle_errors
 def roles(obj: _Context, fmt: str) -> None:
-    """List the roles with their labels, number of skills and curated moves in and out.
+    """List the roles: labels, number of skills, curated moves in and out, cluster.
+
+    Clusters are Louvain communities of the transition graph (seeded, so stable).
 
     Example:
 
@@ -280,9 +282,10 @@ def roles(obj: _Context, fmt: str) -> None:
         graphkit roles -f csv
     """
     from graphkit import render
+    from graphkit.analysis import role_clusters
 
     G, _ = obj.compiled()
-    rows = render.role_rows(G)
+    rows = render.role_rows(G, role_clusters(G))
     _emit(fmt, rows, rows, render.ROLE_COLUMNS, render.table(rows, render.ROLE_COLUMNS) + "\n")
 
 

@@ -659,11 +659,32 @@ def suggestions_text(ranked: list[dict], labels: dict, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-ROLE_COLUMNS = ("role", "label_en", "label_fr", "skills", "moves_in", "moves_out", "deprecated")
+ROLE_COLUMNS = (
+    "role",
+    "label_en",
+    "label_fr",
+    "skills",
+    "moves_in",
+    "moves_out",
+    "cluster",
+    "deprecated",
+)
 
 
-def role_rows(G) -> list[dict]:
-    """One row per role of a transition graph: labels, skills, curated moves in and out."""
+def role_rows(G, clusters: list[list[str]] = ()) -> list[dict]:
+    """One row per role of a transition graph: labels, skills, curated moves, cluster number.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.project import to_transition_graph
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role_rows(G, [list(G)])[0]  # doctest: +NORMALIZE_WHITESPACE
+    {'role': 'role:community-manager', 'label_en': 'community manager',
+     'label_fr': 'community manager', 'skills': 3, 'moves_in': 2, 'moves_out': 1,
+     'cluster': 1, 'deprecated': ''}
+    """
+    cluster_of = {role: i for i, members in enumerate(clusters, 1) for role in members}
 
     def curated(edges) -> int:
         return sum(d["evidence"] != "inferred" for *_, d in edges)
@@ -676,6 +697,7 @@ def role_rows(G) -> list[dict]:
             "skills": len(data["skills"]),
             "moves_in": curated(G.in_edges(role, data=True)),
             "moves_out": curated(G.out_edges(role, data=True)),
+            "cluster": cluster_of.get(role, ""),
             "deprecated": "yes" if data["deprecated"] else "",
         }
         for role, data in sorted(G.nodes(data=True), key=lambda n: n[1]["label"].casefold())

@@ -324,6 +324,7 @@ def test_roles_lists_every_role(tiny_ontology):
         "skills": 3,
         "moves_in": 2,
         "moves_out": 1,
+        "cluster": 1,
         "deprecated": "",
     }
 
