@@ -55,8 +55,10 @@ def main() -> None:
         median = statistics.median(values)
         print(f"{name:<70} {median:>9.3f} {median / floor:>8.2f}")
     median = statistics.median(first)
-    print(f"{'first run of the route query, empty cache (median of 3)':<70} {median:>9.3f}"
-          f" {median / floor:>8.2f}")
+    print(
+        f"{'first run of the route query, empty cache (median of 3)':<70} {median:>9.3f}"
+        f" {median / floor:>8.2f}"
+    )
     print(f"({runs} interleaved runs each, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)")
 
 
