@@ -96,31 +96,10 @@ def name_entries(graph: Graph) -> list[NameEntry]:
 
 
 def resolve(graph: Graph, name: str, *, kind: str | None = None) -> str:
-    """Find the concept that `name` names, in French or English.
+    """Find the concept of `graph` that `name` names; see :meth:`NameIndex.resolve`.
 
-    A name matches a prefLabel, an altLabel, the IRI, its CURIE or its last segment, ignoring
-    case, accents and punctuation. A prefLabel match wins over an altLabel match.
-
-    Parameters
-    ----------
-    graph : rdflib.Graph
-        A loaded graph or dataset.
-    name : str
-        What the user typed.
-    kind : {"role", "skill", "platform", "tool", "credential"}, optional
-        Only consider concepts of this kind.
-
-    Returns
-    -------
-    str
-        The concept's IRI.
-
-    Raises
-    ------
-    TermNotFound
-        If nothing matches; the message suggests the closest names.
-    AmbiguousName
-        If several concepts match equally well.
+    Builds the index for one lookup: to resolve many names, build a
+    :class:`graphkit.names.NameIndex` from :func:`name_entries` once.
 
     Examples
     --------

@@ -449,6 +449,19 @@ def _plain_list(items: list[dict], key: str, labels: dict, lang: str) -> str:
     return ", ".join(_name(i[key], labels, lang) for i in items) or _ROUTE_WORDS[lang]["none"]
 
 
+def _to_learn_lines(gap: dict, labels: dict, lang: str, *, indent: str) -> list[str]:
+    """List the tools and platforms of a skill gap (or a step) still to learn, a line each."""
+    words = _ROUTE_WORDS[lang]
+    return [
+        f"{indent}{words[heading]}: {_plain_list(gap[key], item, labels, lang)}"
+        for heading, key, item in (
+            ("tools", "tools_to_learn", "tool"),
+            ("platforms", "platforms_to_learn", "platform"),
+        )
+        if gap[key]
+    ]
+
+
 def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
     words = _ROUTE_WORDS[lang]
     years = step["years"] if step["years"] is not None else step["assumed_years"]
@@ -466,12 +479,7 @@ def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
         f"     {words['to_gain']}: {_skill_list(step['to_gain'], labels, lang)}",
         f"     {words['carried']}: {_skill_list(step['carried'], labels, lang, limit=5)}",
     ]
-    if step["tools_to_learn"]:
-        tools = _plain_list(step["tools_to_learn"], "tool", labels, lang)
-        lines.append(f"     {words['tools']}: {tools}")
-    if step["platforms_to_learn"]:
-        platforms = _plain_list(step["platforms_to_learn"], "platform", labels, lang)
-        lines.append(f"     {words['platforms']}: {platforms}")
+    lines += _to_learn_lines(step, labels, lang, indent="     ")
     if step["sources"]:
         lines.append(f"     {words['sources']}: {', '.join(map(local_source, step['sources']))}")
     for quote in step["quotes"][:1]:
@@ -614,12 +622,7 @@ def gap_text(gap: dict, labels: dict, lang: str = "en") -> str:
         f"  {words['carried']} ({len(gap['carried'])}): "
         f"{_skill_list(gap['carried'], labels, lang, limit=50)}",
     ]
-    if gap["tools_to_learn"]:
-        tools = _plain_list(gap["tools_to_learn"], "tool", labels, lang)
-        lines.append(f"  {words['tools']}: {tools}")
-    if gap["platforms_to_learn"]:
-        platforms = _plain_list(gap["platforms_to_learn"], "platform", labels, lang)
-        lines.append(f"  {words['platforms']}: {platforms}")
+    lines += _to_learn_lines(gap, labels, lang, indent="  ")
     return "\n".join(lines) + "\n"
 
 
