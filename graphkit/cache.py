@@ -21,7 +21,7 @@ from graphkit.ontology import data_files, default_ontology_dir
 __all__ = ["Compiled", "cache_dir", "compile_ontology", "content_key", "load_compiled"]
 
 #: The modules whose code shapes the compiled result: a change to one invalidates the cache.
-_CODE = ("cache.py", "lookup.py", "names.py", "project.py")
+_CODE = ("cache.py", "lookup.py", "names.py", "project.py", "scoring.py")
 
 
 @dataclass
@@ -90,8 +90,15 @@ def content_key(root: Path) -> str:
     return digest.hexdigest()
 
 
-def compile_ontology(root: Path) -> Compiled:
+def compile_ontology(root: Path, dataset=None) -> Compiled:
     """Load the ontology folder and project it (slow: parses the Turtle).
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The ontology folder.
+    dataset : rdflib.Dataset, optional
+        The folder already loaded (:func:`graphkit.load.load_dataset`), to parse it once.
 
     Examples
     --------
@@ -103,7 +110,7 @@ def compile_ontology(root: Path) -> Compiled:
     from graphkit.lookup import name_entries
     from graphkit.project import to_transition_graph
 
-    dataset = load_dataset(root)
+    dataset = load_dataset(root) if dataset is None else dataset
     names = NameIndex(name_entries(dataset))
     return Compiled(to_transition_graph(dataset), names, content_key(root))
 
@@ -113,7 +120,7 @@ def _cache_file(root: Path, key: str) -> Path:
     return cache_dir() / f"projection-{folder}-{key[:32]}.pickle"
 
 
-def load_compiled(root: Path | None = None, *, use_cache: bool = True) -> Compiled:
+def load_compiled(root: Path | None = None, *, use_cache: bool = True, dataset=None) -> Compiled:
     """Return the compiled ontology, from the cache when its files have not changed.
 
     A miss compiles and writes the cache atomically (other processes never read a partial
@@ -126,6 +133,8 @@ def load_compiled(root: Path | None = None, *, use_cache: bool = True) -> Compil
         The ontology folder; :func:`graphkit.ontology.default_ontology_dir` by default.
     use_cache : bool
         Read and write the cache (False always compiles).
+    dataset : rdflib.Dataset, optional
+        The folder already loaded, used on a miss instead of parsing it again.
 
     Returns
     -------
@@ -141,7 +150,7 @@ def load_compiled(root: Path | None = None, *, use_cache: bool = True) -> Compil
     """
     root = default_ontology_dir() if root is None else Path(root)
     if not use_cache:
-        return compile_ontology(root)
+        return compile_ontology(root, dataset)
     key = content_key(root)
     path = _cache_file(root, key)
     try:
@@ -151,7 +160,7 @@ def load_compiled(root: Path | None = None, *, use_cache: bool = True) -> Compil
             return compiled
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
-    compiled = compile_ontology(root)
+    compiled = compile_ontology(root, dataset)
     try:
         _write_atomically(path, compiled)
     except OSError:

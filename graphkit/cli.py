@@ -84,7 +84,7 @@ class _Context:
         """The cached projection and a name index over it (fast: no Turtle parsing)."""
         from graphkit.cache import load_compiled
 
-        compiled = load_compiled(self.root)
+        compiled = load_compiled(self.root, dataset=self._dataset)
         return compiled.transitions, compiled.names
 
 
@@ -328,8 +328,9 @@ def stats(obj: _Context, fmt: str) -> None:
     from graphkit import render
     from graphkit.stats import graph_stats
 
+    dataset = obj.dataset()
     G, _ = obj.compiled()
-    data = graph_stats(obj.dataset(), G)
+    data = graph_stats(dataset, G)
     text = render.stats_text(data, G.graph["labels"])
     _emit(fmt, data, render.stats_rows(data), render.STATS_COLUMNS, text)
 
