@@ -144,11 +144,18 @@ def cli(ctx: click.Context, ontology: Path | None) -> None:
     show_default=True,
     help="What the route minimises: the cost model, typical years, skill gap, moves.",
 )
+@click.option(
+    "--html",
+    "html",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also write the graph viewer with the best route highlighted to FILE.",
+)
 @format_option
 @lang_option
 @click.pass_obj
 @_handle_errors
-def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, fmt, lang) -> None:
+def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, html, fmt, lang) -> None:
     """Find career routes from one role to another, with the skill gap of every step.
 
     SOURCE and TARGET are role names in French or English. Each step lists its kind, typical
@@ -176,6 +183,11 @@ def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, fmt, l
         avoid=[role(a) for a in avoid],
         max_steps=max_steps,
     )
+    if html is not None:
+        from graphkit.export import html_page
+
+        html.write_text(html_page(obj.dataset(), route=routes[0]), encoding="utf-8")
+        click.echo(f"wrote {html}", err=True)
     labels = G.graph["labels"]
     data = {"source": source, "target": target, "weight": weight, "routes": routes}
     _emit(
@@ -287,6 +299,97 @@ def roles(obj: _Context, fmt: str) -> None:
     G, _ = obj.compiled()
     rows = render.role_rows(G, role_clusters(G))
     _emit(fmt, rows, rows, render.ROLE_COLUMNS, render.table(rows, render.ROLE_COLUMNS) + "\n")
+
+
+#: The formats of ``graphkit export`` (graphkit.export.FORMATS, kept here so that the CLI
+#: starts without importing rdflib; a test checks they agree).
+EXPORT_FORMATS = (
+    "turtle", "ntriples", "trig", "jsonld", "rdfxml", "graphml", "gexf", "csv-nodes",
+    "csv-edges", "html", "nquads",
+)  # fmt: skip
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--out",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("exports"),
+    show_default=True,
+    help="Folder to write the exports into.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing: rebuild into a temporary folder and exit 1 naming the stale files.",
+)
+@click.pass_obj
+@_handle_errors
+def build(obj: _Context, folder: Path, check: bool) -> None:
+    """Write exports/: RDF in every syntax, GraphML, GEXF, CSV tables and graph.html.
+
+    The files are byte-stable: the same ontology gives the same bytes on any machine. With
+    --check, exits 1 and names the files that differ from a fresh build.
+
+    Example:
+
+    \b
+        graphkit build --check
+    """
+    from graphkit.export import build_exports, stale_exports
+
+    if check:
+        stale = stale_exports(obj.dataset(), folder)
+        if stale:
+            click.echo(f"stale in {folder}: {', '.join(stale)}; run `graphkit build`", err=True)
+            raise SystemExit(1)
+        click.echo(f"{folder} is up to date", err=True)
+        return
+    written = build_exports(obj.dataset(), folder)
+    click.echo(f"wrote {len(written)} files to {folder}", err=True)
+
+
+@cli.command("export")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="The format to write.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default="-",
+    show_default=True,
+    help="File to write; - writes to stdout.",
+)
+@click.option("--role", metavar="ROLE", help="Export only this role and its neighbourhood.")
+@click.pass_obj
+@_handle_errors
+def export(obj: _Context, fmt: str, out: Path, role: str | None) -> None:
+    """Write the graph (or one role's neighbourhood) in one format.
+
+    Example:
+
+    \b
+        graphkit export --format gexf -o graph.gexf --role "community manager"
+    """
+    from graphkit.export import export_bytes
+    from graphkit.lookup import resolve
+
+    dataset = obj.dataset()
+    iri = resolve(dataset, role, kind="role") if role else None
+    data = export_bytes(dataset, fmt, role=iri)
+    if str(out) == "-":
+        click.get_binary_stream("stdout").write(data)
+    else:
+        out.write_bytes(data)
+        click.echo(f"wrote {out}", err=True)
 
 
 @cli.command()

@@ -33,6 +33,7 @@ __all__ = [
     "build_exports",
     "display_graph",
     "export_bytes",
+    "html_page",
     "neighbourhood",
     "stale_exports",
     "union_graph",
@@ -507,6 +508,37 @@ def export_bytes(
                         part.add(triple)
         return _rdf_bytes(fmt, named, sub, header)
     return _rdf_bytes(fmt, dataset, sub, header)
+
+
+def html_page(dataset: Dataset, *, route: dict | None = None) -> str:
+    """Render the viewer page of the dataset, with `route` highlighted when given.
+
+    Parameters
+    ----------
+    dataset : rdflib.Dataset
+        The loaded dataset.
+    route : dict, optional
+        One route of :func:`graphkit.paths.transition_paths` on the dataset's transition
+        graph: the page highlights it and lists each step's skills to gain.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.paths import transition_path
+    >>> from graphkit.project import to_transition_graph
+    >>> ds = tiny_graph()
+    >>> role = "https://w3id.org/smp/role/"
+    >>> route = transition_path(to_transition_graph(ds), role + "writer", role + "strategist")
+    >>> '"route":{"roles":[' in html_page(ds, route=route)
+    True
+    """
+    from graphkit.html import render_html, route_view
+
+    H = display_graph(dataset)
+    view = None
+    if route is not None:
+        view = route_view(route, to_transition_graph(dataset, infer=False).graph["labels"])
+    return render_html(H, route=view, version=_version(dataset))
 
 
 def build_exports(dataset: Dataset, folder: Path | str) -> list[Path]:

@@ -67,6 +67,7 @@
         out.font = { size: 20, bold: { color: "#111111" } };
       } else {
         out.opacity = 0.25;
+        out.font = { color: "rgba(31, 45, 58, 0.35)" };
       }
     }
     return out;
