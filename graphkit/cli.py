@@ -386,7 +386,7 @@ def export(obj: _Context, fmt: str, out: Path, role: str | None) -> None:
     iri = resolve(dataset, role, kind="role") if role else None
     data = export_bytes(dataset, fmt, role=iri)
     if str(out) == "-":
-        click.get_binary_stream("stdout").write(data)
+        click.echo(data, nl=False)
     else:
         out.write_bytes(data)
         click.echo(f"wrote {out}", err=True)

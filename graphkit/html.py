@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-__all__ = ["KIND_STYLES", "LARGE", "render_html", "route_view"]
+__all__ = ["KIND_STYLES", "LARGE", "render_html", "route_view", "scaled_copy"]
 
 #: Colour and vis-network shape of each kind of concept (the legend shows them).
 KIND_STYLES = {
@@ -72,6 +72,36 @@ def _positions(H: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
         step = 18.0 * math.sqrt(i % 400 + 1)
         where[node] = (x + step * math.cos(i * golden), y + step * math.sin(i * golden))
     return {n: (round(x), round(y)) for n, (x, y) in where.items()}
+
+
+def scaled_copy(H: nx.MultiDiGraph, factor: int) -> nx.MultiDiGraph:
+    """Return `factor` copies of `H`, chained together: a bigger graph of the same shape.
+
+    Copy ``i`` suffixes its IRIs with ``-i`` and its labels with `` #i``; every fifth edge
+    of copy ``i`` also leads into copy ``i + 1``, so the copies form one graph. It is meant
+    to test the viewer on a graph larger than the real one.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.export import display_graph
+    >>> H = display_graph(tiny_graph())
+    >>> big = scaled_copy(H, 10)
+    >>> big.number_of_nodes() == 10 * H.number_of_nodes()
+    True
+    """
+    big = nx.MultiDiGraph()
+    big.graph.update(H.graph)
+    for i in range(factor):
+        for node, data in H.nodes(data=True):
+            names = {k: f"{data[k]} #{i}" for k in ("label", "label_en", "label_fr") if k in data}
+            big.add_node(f"{node}-{i}", **{**data, **names})
+    for i in range(factor):
+        for n, (u, v, key, data) in enumerate(H.edges(keys=True, data=True)):
+            big.add_edge(f"{u}-{i}", f"{v}-{i}", key=key, **data)
+            if n % 5 == 0 and factor > 1:
+                big.add_edge(f"{u}-{i}", f"{v}-{(i + 1) % factor}", key=key, **data)
+    return big
 
 
 def _split(value: str, sep: str = " ") -> list[str]:
