@@ -169,8 +169,13 @@ def _jsonld(graph: Graph) -> bytes:
     data["@graph"] = sorted(
         (_canonical_json(node) for node in data["@graph"]), key=lambda n: n.get("@id", "")
     )
-    out = {"@context": dict(sorted(data["@context"].items())), "@graph": data["@graph"]}
-    return (json.dumps(out, ensure_ascii=False, indent=2) + "\n").encode()
+    context = json.dumps(dict(sorted(data["@context"].items())), ensure_ascii=False, indent=4)
+    nodes = ",\n".join(
+        "    " + json.dumps(node, ensure_ascii=False, separators=(",", ":"))
+        for node in data["@graph"]
+    )  # one node per line: small, and a diff shows which node changed
+    text = f'{{\n  "@context": {context[:-1]}  }},\n  "@graph": [\n{nodes}\n  ]\n}}\n'
+    return text.encode()
 
 
 def _xml_comment(data: bytes, header: str) -> bytes:
