@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint readme clean
+.PHONY: demo test lint readme clean chromium exports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,21 @@ demo: $(STAMP)
 	$(BIN)/graphkit stats
 	$(BIN)/graphkit show "community manager"
 
-## Lint, validate the graph, run every test and doctest.
-test: $(STAMP) lint
+## Lint, validate the graph, check exports/ is fresh, run every test and doctest.
+test: $(STAMP) lint chromium
 	$(BIN)/graphkit validate
+	$(BIN)/graphkit build --check
 	$(BIN)/python -m pytest
+
+## Debian's chromium, for the viewer's browser tests (`playwright install` cannot fetch one).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
+
+## Regenerate exports/ from ontology/ (commit the result).
+exports: $(STAMP)
+	$(BIN)/graphkit build
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,249 @@
+"""The viewer: static checks, then the real page in headless Chromium (Debian's chromium).
+
+Screenshots go to tests/artifacts/ (git-ignored), to be looked at.
+"""
+
+import json
+import os
+import re
+from itertools import pairwise
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from click.testing import CliRunner
+
+from graphkit.cli import cli
+from graphkit.export import display_graph
+from graphkit.html import LARGE, render_html, route_view, scaled_copy
+
+REPO = Path(__file__).parent.parent
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+
+
+# --- static: what the file says ------------------------------------------------------------
+
+
+def test_the_page_loads_nothing_from_outside(tiny):
+    page = render_html(display_graph(tiny))
+    # no element that the browser would fetch points outside the file
+    fetched = re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="([^"]*)"', page)
+    assert all(url.startswith("data:") for url in fetched), fetched
+    assert "@import" not in page
+    assert not re.search(r"url\((?![\"']?data:)", page)
+
+
+def test_the_page_is_deterministic_and_holds_no_path(tiny):
+    H = display_graph(tiny)
+    first, second = render_html(H), render_html(H)
+    assert first == second
+    assert str(REPO) not in first
+
+
+def test_the_page_inlines_vis_network_with_its_licence(tiny):
+    page = render_html(display_graph(tiny))
+    assert "vis-network" in page and "@license" in page
+
+
+def test_render_does_not_change_its_input(tiny):
+    H = display_graph(tiny)
+    before = (sorted(H.nodes(data=True)), sorted(H.edges(keys=True, data=True)))
+    render_html(H)
+    assert (sorted(H.nodes(data=True)), sorted(H.edges(keys=True, data=True))) == before
+
+
+def test_route_view_lists_each_steps_gap(G):
+    from graphkit.paths import transition_path
+
+    role = "https://w3id.org/smp/role/"
+    route = transition_path(G, role + "editor", role + "strategist")
+    view = route_view(route, G.graph["labels"])
+    assert view["roles"] == route["roles"]
+    assert [s["to_gain"] for s in view["steps"]] == [
+        ["moderation"],
+        ["strategy"],
+    ]
+
+
+def test_a_large_graph_gets_positions_and_no_physics(tiny):
+    big = scaled_copy(display_graph(tiny), LARGE // 11 + 1)
+    assert big.number_of_nodes() >= LARGE
+    page = render_html(big)
+    assert '"physics":{"enabled":false' in page.replace(" ", "")
+    assert '"x":' in page
+
+
+# --- in Chromium --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (make test installs it)")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened in Chromium, recording requests that leave the file and console errors."""
+
+    def __init__(self, browser, path: Path, tmp_path: Path):
+        self.outside, self.errors = [], []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.page = self.context.new_page()
+        self.page.on("request", self._request)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_function(
+            "window.graphkitViewer && window.graphkitViewer.ready", timeout=120_000
+        )
+
+    def _request(self, request):
+        if urlparse(request.url).scheme not in LOCAL_SCHEMES:
+            self.outside.append(request.url)
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path))
+        return path
+
+    def drawn_pixels(self) -> int:
+        return self.page.evaluate(
+            """() => {
+                const canvas = document.querySelector('#network canvas');
+                const ctx = canvas.getContext('2d');
+                const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+                let drawn = 0;
+                for (let i = 3; i < data.length; i += 4) { if (data[i] > 0) drawn++; }
+                return drawn;
+            }"""
+        )
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, tmp_path):
+    opened = []
+
+    def open_page(path: Path) -> Visit:
+        opened.append(Visit(browser, path, tmp_path))
+        return opened[-1]
+
+    yield open_page
+    for v in opened:
+        v.close()
+
+
+def test_exports_graph_html_in_chromium(visit):
+    v = visit(REPO / "exports" / "graph.html")
+    assert v.outside == []
+    assert v.drawn_pixels() > 10_000  # the canvas draws the graph
+    assert v.page.is_visible("#legend")
+    v.screenshot("graph.png")
+
+    v.page.fill("#search", "tiktok")
+    first = v.page.locator("#search-results li").first
+    assert first.inner_text().startswith("TikTok")
+    v.page.press("#search", "Enter")
+    assert v.page.is_visible("#panel")
+    panel = v.page.inner_text("#panel-body")
+    assert "TikTok" in panel and "usesplatform" in panel.lower()
+    selected = v.page.evaluate("window.graphkitViewer.network.getSelectedNodes()")
+    assert selected == ["https://w3id.org/smp/platform/tiktok"]
+    v.screenshot("graph-search-tiktok.png")
+
+    v.page.uncheck("input[data-kind=skill]")
+    v.page.uncheck("input[data-evidence=inferred]")
+    hidden = v.page.evaluate(
+        """() => {
+            const V = window.graphkitViewer;
+            return {
+                skills: V.nodes.get({filter: n => n.kind === 'skill' && !n.hidden}).length,
+                roles: V.nodes.get({filter: n => n.kind === 'role' && !n.hidden}).length,
+                inferred: V.edges.get({filter: e => e.evidence === 'inferred' && !e.hidden}).length,
+            };
+        }"""
+    )
+    assert hidden["skills"] == 0 and hidden["inferred"] == 0 and hidden["roles"] > 0
+    assert v.errors == []
+
+
+def test_tooltips_are_dom_elements_with_both_labels(visit):
+    v = visit(REPO / "exports" / "graph.html")
+    tip = v.page.evaluate(
+        """() => {
+            const n = window.graphkitViewer.nodes.get('https://w3id.org/smp/role/community-manager');
+            return {element: n.title instanceof HTMLElement, text: n.title.textContent};
+        }"""
+    )
+    assert tip["element"]
+    assert "community manager" in tip["text"] and "sources:" in tip["text"]
+    assert v.errors == [] and v.outside == []
+
+
+def test_route_page_highlights_every_step(visit, tmp_path):
+    out = tmp_path / "route.html"
+    result = CliRunner().invoke(
+        cli, ["path", "web writer", "social media strategist", "--html", str(out), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    route = json.loads(result.stdout)["routes"][0]
+    roles = [r["iri"] for r in route["roles"]]
+    v = visit(out)
+    assert v.outside == [] and v.errors == []
+    highlighted = v.page.evaluate("window.graphkitViewer.route")
+    assert sorted(highlighted["nodes"]) == sorted(roles)
+    assert len(highlighted["edges"]) == len(roles) - 1
+    for u, w in pairwise(roles):
+        assert any(
+            e.startswith(f"{u}|leadsTo|") and e.endswith(f"|{w}") for e in highlighted["edges"]
+        )
+    widths = v.page.evaluate(
+        "window.graphkitViewer.route.edges.map(id => window.graphkitViewer.edges.get(id).width)"
+    )
+    assert widths == [6] * (len(roles) - 1)
+    steps = v.page.locator("#route-steps > li")
+    assert steps.count() == len(roles) - 1
+    for i in range(steps.count()):
+        assert "skills to gain" in steps.nth(i).inner_text()
+    v.screenshot("route.png")
+
+
+def test_a_graph_ten_times_ours_stays_usable(visit, dataset, tmp_path):
+    H = display_graph(dataset)
+    big = scaled_copy(H, 10)
+    path = tmp_path / "big.html"
+    path.write_text(render_html(big), encoding="utf-8")
+    v = visit(path)
+    assert v.outside == [] and v.errors == []
+    assert v.page.evaluate("window.graphkitViewer.nodes.length") == 10 * H.number_of_nodes()
+    assert v.drawn_pixels() > 10_000
+    v.page.fill("#search", "tiktok #3")
+    assert v.page.locator("#search-results li").first.inner_text().startswith("TikTok #3")
+    v.screenshot("graph-10x.png")
+
+
+def test_artifacts_are_ignored_by_git():
+    ignore = (REPO / ".gitignore").read_text(encoding="utf-8")
+    assert "tests/artifacts/" in ignore
