@@ -323,7 +323,7 @@ def _edge_attrs(key: str, data: dict) -> dict:
         "relation": key,
         "predicate": data["predicate"],
         "evidence": data.get("evidence", "curated"),  # skos:broader: editorial
-        "weight": round(data["weight"], 4),
+        "weight": round(data.get("weight", 1.0), 4),
     }
     for name, out in (("importance", "importance"), ("kind", "transition_kind")):
         if name in data:

@@ -202,6 +202,29 @@ def test_tooltips_are_dom_elements_with_both_labels(visit):
     assert v.errors == [] and v.outside == []
 
 
+def test_alignment_links_show_as_links_and_are_not_fetched(visit, tiny, tmp_path):
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from graphkit.namespaces import GRAPH
+
+    esco = "http://data.europa.eu/esco/occupation/0000-writer"
+    writer = URIRef("https://w3id.org/smp/role/writer")
+    tiny.graph(GRAPH["tiny"]).add((writer, SKOS.exactMatch, URIRef(esco)))
+    H = display_graph(tiny)
+    assert H.nodes[str(writer)]["matches"] == esco
+    path = tmp_path / "tiny.html"
+    path.write_text(render_html(H), encoding="utf-8")
+    v = visit(path)
+    hrefs = v.page.evaluate(
+        """() => Array.from(window.graphkitViewer.nodes.get(
+                'https://w3id.org/smp/role/writer').title.querySelectorAll('a'))
+            .map(a => a.href)"""
+    )
+    assert hrefs == [esco]
+    assert v.outside == [] and v.errors == []
+
+
 def test_route_page_highlights_every_step(visit, tmp_path):
     out = tmp_path / "route.html"
     result = CliRunner().invoke(
