@@ -1,0 +1,179 @@
+"""The SPARQL commands of the CLI: query, queries, serve --get (on the tiny ontology)."""
+
+import csv
+import io
+import json
+import threading
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from graphkit.cli import cli
+from graphkit.examples import tiny_graph
+from graphkit.server import make_app
+
+ROLES = "SELECT ?role WHERE { ?role a smp:Role } ORDER BY ?role"
+
+
+def run(*args, ontology=None, stdin=None):
+    prefix = ["--ontology", str(ontology)] if ontology else []
+    return CliRunner().invoke(cli, [*prefix, *args], input=stdin, catch_exceptions=False)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first"),
+    [
+        ("table", "role"),
+        ("csv", "role"),
+        ("tsv", "?role"),
+        ("xml", '<?xml version="1.0" encoding="UTF-8"?>'),
+    ],
+)
+def test_query_select_formats(tiny_ontology, fmt, first):
+    result = run("query", ROLES, "-f", fmt, ontology=tiny_ontology)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == first
+    assert "writer" in result.stdout
+
+
+def test_query_table_shows_curies(tiny_ontology):
+    result = run("query", ROLES, ontology=tiny_ontology)
+    assert result.stdout.split() == [
+        "role",
+        "role:community-manager",
+        "role:editor",
+        "role:strategist",
+        "role:writer",
+    ]
+
+
+def test_query_json_is_sparql_json_results(tiny_ontology):
+    result = run("query", ROLES, "-f", "json", ontology=tiny_ontology)
+    data = json.loads(result.stdout)
+    assert data["head"] == {"vars": ["role"]}
+    assert len(data["results"]["bindings"]) == 4
+
+
+def test_query_csv_reads_back(tiny_ontology):
+    result = run("query", ROLES, "-f", "csv", ontology=tiny_ontology)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[-1] == {"role": "https://w3id.org/smp/role/writer"}
+
+
+def test_query_ask(tiny_ontology):
+    result = run("query", "ASK { role:writer smp:leadsTo role:strategist }", ontology=tiny_ontology)
+    assert result.stdout == "true\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rdf"),
+    [
+        ("table", "turtle"),
+        ("turtle", "turtle"),
+        ("json", "json-ld"),
+        ("jsonld", "json-ld"),
+        ("ntriples", "nt"),
+    ],
+)
+def test_query_construct_formats(tiny_ontology, fmt, rdf):
+    query = "CONSTRUCT { ?a smp:leadsTo ?b } WHERE { ?a smp:leadsTo ?b }"
+    result = run("query", query, "-f", fmt, ontology=tiny_ontology)
+    assert result.exit_code == 0, result.stderr
+    assert len(Graph().parse(data=result.stdout, format=rdf)) == 4
+
+
+def test_query_format_that_does_not_fit_is_a_usage_error(tiny_ontology):
+    result = run("query", "DESCRIBE role:writer", "-f", "csv", ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert "use -f turtle, ntriples or jsonld" in result.stderr
+    result = run("query", ROLES, "-f", "turtle", ontology=tiny_ontology)
+    assert result.exit_code == 2
+
+
+def test_query_from_stdin_and_file(tiny_ontology, tmp_path):
+    from_stdin = run("query", "-", "-f", "csv", ontology=tiny_ontology, stdin=ROLES)
+    path = tmp_path / "roles.rq"
+    path.write_text(ROLES, encoding="utf-8")
+    from_file = run("query", str(path), "-f", "csv", ontology=tiny_ontology)
+    assert from_stdin.exit_code == from_file.exit_code == 0
+    assert from_stdin.stdout == from_file.stdout
+
+
+def test_query_by_gallery_name(tiny_ontology):
+    result = run("query", "cq-18", "-f", "json", ontology=tiny_ontology)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"head": {}, "boolean": False}
+
+
+def test_query_unknown_gallery_name_exits_2(tiny_ontology):
+    result = run("query", "tool-per-skill", ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert "did you mean cq-04-tools-per-skill?" in result.stderr
+
+
+def test_query_syntax_error_gives_position_and_exits_2(tiny_ontology):
+    result = run("query", "SELECT * WHERE {\n  ?s ?p .\n}", ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: SPARQL syntax error at line 3, column 1: expected OPTIONAL\n"
+
+
+def test_query_update_and_service_exit_2(tiny_ontology):
+    assert run("query", "CLEAR ALL", ontology=tiny_ontology).exit_code == 2
+    service = run("query", "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", ontology=tiny_ontology)
+    assert service.exit_code == 2
+    assert "SERVICE is refused" in service.stderr
+
+
+@pytest.fixture
+def endpoint():
+    from waitress.server import create_server
+
+    app = make_app(tiny_graph(), workers=0)
+    server = create_server(app, host="127.0.0.1", port=0, threads=2)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}/sparql"
+    server.close()
+    thread.join(5)
+
+
+def test_query_endpoint_gives_the_local_answer(tiny_ontology, endpoint):
+    for query in (
+        ROLES,
+        "ASK { ?s ?p ?o }",
+        "CONSTRUCT { ?a smp:leadsTo ?b } WHERE { ?a smp:leadsTo ?b }",
+    ):
+        local = run("query", query, ontology=tiny_ontology)
+        remote = run("query", query, "--endpoint", endpoint, ontology=tiny_ontology)
+        assert remote.exit_code == 0, remote.stderr
+        assert remote.stdout == local.stdout
+
+
+def test_query_endpoint_errors(endpoint):
+    result = run("query", "SELECT * WHERE {", "--endpoint", endpoint)
+    assert result.exit_code == 1
+    assert "answered 400 Bad Request: SPARQL syntax error" in result.stderr
+    result = run("query", ROLES, "--endpoint", "file:///etc/passwd")
+    assert "is not an http:// or https:// endpoint URL" in result.stderr
+    result = run("query", ROLES, "--endpoint", "http://127.0.0.1:9/sparql")
+    assert result.exit_code == 1 and "cannot reach" in result.stderr
+
+
+def test_queries_lists_the_gallery(tiny_ontology):
+    result = run("queries", "-f", "json", ontology=tiny_ontology)
+    data = json.loads(result.stdout)
+    assert len(data) >= 15
+    assert data[0]["question"].keys() == {"en", "fr"}
+    table = run("queries", "--lang", "fr", ontology=tiny_ontology).stdout
+    assert table.splitlines()[0].split() == ["name", "question"]
+    assert "Quelles compétences" in table
+
+
+def test_serve_get_answers_one_request(tiny_ontology):
+    ok = run("serve", "--get", "/sparql?query=ASK%7B?s%20?p%20?o%7D", ontology=tiny_ontology)
+    assert ok.exit_code == 0
+    assert json.loads(ok.stdout) == {"head": {}, "boolean": True}
+    bad = run("serve", "--get", "/sparql?query=DROP%20ALL", ontology=tiny_ontology)
+    assert bad.exit_code == 1
+    assert "read-only" in bad.stdout
