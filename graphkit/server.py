@@ -319,7 +319,10 @@ class SparqlApp:
     def _query(self, environ: dict, text: str, params: Mapping[str, list[str]]):
         info = inspect_query(text)
         if info.update:
-            raise _HTTPError(403, f"updates are refused: {info.form} is a SPARQL update")
+            raise _HTTPError(
+                403,
+                f"updates are refused: {info.form} is a SPARQL update, this endpoint is read-only",
+            )
         graph = info.kind == "graph"
         offers = _GRAPH_TYPES if graph else _RESULT_TYPES
         media = negotiate(environ.get("HTTP_ACCEPT"), list(offers))
