@@ -52,10 +52,19 @@ def _asset(name: str) -> str:
 def _positions(H: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
     """Lay out without physics, deterministically: roles on a circle, the rest near them.
 
+    Roles are placed cluster by cluster (seeded Louvain communities of their moves).
+
     Each other concept sits beyond the mean position of the roles it is linked to, spread
     by a golden-angle spiral so that neighbours do not overlap.
     """
-    roles = [n for n in H if H.nodes[n]["kind"] == "role"]
+    from graphkit.analysis import role_clusters
+
+    moves = nx.DiGraph()
+    moves.add_nodes_from(n for n in H if H.nodes[n]["kind"] == "role")
+    for u, v, key, d in H.edges(keys=True, data=True):
+        if key == "leadsTo" and u in moves and v in moves:
+            moves.add_edge(u, v, weight=d.get("weight", 1.0))
+    roles = [r for cluster in role_clusters(moves) for r in cluster]  # neighbours side by side
     radius = 60.0 * max(len(roles), 1) ** 0.5 * 4
     where: dict[str, tuple[float, float]] = {}
     for i, role in enumerate(roles):
@@ -202,7 +211,9 @@ def _network(H: nx.MultiDiGraph, large: bool, route: dict | None):
             similarity=d.get("similarity", ""),
             color=EVIDENCE_STYLES.get(evidence, EVIDENCE_STYLES["curated"])["color"],
             dashes=evidence == "inferred",
-            width=round(0.5 + 2 * d.get("weight", 1.0), 2),
+            width=round(
+                (0.3 + d.get("weight", 1.0)) if large else (0.5 + 2 * d.get("weight", 1.0)), 2
+            ),
             route=key == "leadsTo" and (u, v) in on_route,
         )
     return net
