@@ -94,7 +94,7 @@ def read_queries(folder: Path) -> dict[str, str]:
     Examples
     --------
     >>> sorted(read_queries(default_ontology_dir() / "queries" / "derive"))[:2]
-    ['leads-to', 'progresses-to']
+    ['integrates-with', 'leads-to']
     """
     queries = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.rq"))}
     if not queries:

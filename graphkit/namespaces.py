@@ -45,6 +45,8 @@ class SMP(DefinedNamespace):
     Source: URIRef  # source
     SourceType: URIRef  # source type
     Tool: URIRef  # tool
+    ToolPlatform: URIRef  # tool integrates with platform
+    ToolSkill: URIRef  # tool serves skill
     ToolUse: URIRef  # tool use
     Transition: URIRef  # transition
     TransitionKind: URIRef  # transition kind
@@ -57,6 +59,7 @@ class SMP(DefinedNamespace):
     evidence: URIRef  # evidence
     figure: URIRef  # figure
     fromRole: URIRef  # from role
+    integratesWith: URIRef  # integrates with
     importance: URIRef  # importance
     leadsTo: URIRef  # leads to
     platform: URIRef  # platform
@@ -66,6 +69,7 @@ class SMP(DefinedNamespace):
     requiresEssentialSkill: URIRef  # requires essential skill
     requiresSkill: URIRef  # requires skill
     role: URIRef  # role
+    servesSkill: URIRef  # serves skill
     skill: URIRef  # skill
     skillType: URIRef  # skill type
     sourceType: URIRef  # source type

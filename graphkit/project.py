@@ -165,7 +165,7 @@ def to_transition_graph(
             predicate=str(SMP.progressesTo if kind == "progression" else SMP.leadsTo),
             transition=str(link),
             kind=kind,
-            years=float(graph.value(link, SMP.typicalYears).toPython()),
+            years=_years(graph.value(link, SMP.typicalYears)),
             weight=weight,
             evidence=_code(graph.value(link, SMP.evidence)),
             sources=sorted(str(s) for s in graph.objects(link, PROV.wasDerivedFrom)),
@@ -175,6 +175,11 @@ def to_transition_graph(
     if infer:
         _add_inferred(G, threshold)
     return G
+
+
+def _years(value) -> float | None:
+    """Return a transition's typical years as a float, or None when its source gives none."""
+    return None if value is None else float(value.toPython())
 
 
 def _add_inferred(G: nx.DiGraph, threshold: float) -> None:
