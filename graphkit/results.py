@@ -312,22 +312,30 @@ def _xml(result: QueryResult) -> str:
     return "".join(out)
 
 
+_XML_SPACE = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _xml_text(value: str) -> str:
+    """Escape text for XML, line breaks and tabs as character references (never trimmed)."""
+    return escape(value, _XML_SPACE)
+
+
 def _xml_term(term: dict) -> str:
     kind, value = term["type"], term["value"]
     if kind == "uri":
-        return f"<uri>{escape(value)}</uri>"
+        return f"<uri>{_xml_text(value)}</uri>"
     if kind == "bnode":
-        return f"<bnode>{escape(value)}</bnode>"
+        return f"<bnode>{_xml_text(value)}</bnode>"
     if kind == "triple":
         parts = "".join(
             f"<{p}>{_xml_term(value[p])}</{p}>" for p in ("subject", "predicate", "object")
         )
         return f"<triple>{parts}</triple>"
     if "xml:lang" in term:
-        return f"<literal xml:lang={quoteattr(term['xml:lang'])}>{escape(value)}</literal>"
+        return f"<literal xml:lang={quoteattr(term['xml:lang'])}>{_xml_text(value)}</literal>"
     if "datatype" in term:
-        return f"<literal datatype={quoteattr(term['datatype'])}>{escape(value)}</literal>"
-    return f"<literal>{escape(value)}</literal>"
+        return f"<literal datatype={quoteattr(term['datatype'])}>{_xml_text(value)}</literal>"
+    return f"<literal>{_xml_text(value)}</literal>"
 
 
 def _csv(result: QueryResult) -> str:
