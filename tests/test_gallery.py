@@ -10,21 +10,23 @@ then compares the full terms (language tags and datatypes included).
 The expected files were written from the engine's output (run this file with Python to
 rewrite them), and only after each answer was checked against the Turtle it comes from:
 
-- cq-01 to cq-03 by reading ``data/requirements.ttl`` and ``data/platform-uses.ttl``: the
-  ``requirement:community-manager--*`` and ``requirement:social-media-manager--*`` links share
-  exactly four skills, essential for both; every TikTok and Twitch use with its weight,
+- cq-01 to cq-03 by reading ``data/requirements.ttl``, ``data/esco-requirements.ttl`` and
+  ``data/platform-uses.ttl``: the community manager's and the social media manager's
+  requirements share six skills (analytics and SEO through ESCO's relations), with the same
+  importance for both; every TikTok and Twitch use with its weight,
   evidence and source; the emerging platforms of ``vocab/platforms.ttl``, where only Discord,
   TikTok and Twitch are backed by a claim (``claim:emerging-platforms``, seed 000) and
   Mastodon, Bluesky and BeReal (curated) have no claim and no role yet, hence empty cells.
 - cq-04 to cq-20 by recomputing each answer in plain Python over rdflib's triple API (no
-  SPARQL): tool-skill links, claims per source (``claim:early-platforms-declined`` cites
-  two sources, hence two rows), the transitions into social media manager, every role
-  (none has an ESCO alignment yet: issue 6 adds them, and cq-07 lists every role until
-  then), every concept's two labels, essential / optional counts per role and per skill
-  and the top 15, requirement trends, credential paths, evidence counts per link class,
-  the deprecated title and its three replacements, chained progressions with their years
-  added, the community manager's stated platform and tool uses with their quotes, the
-  career graph (every role with both labels, one ``smp:leadsTo`` per transition), the
+  SPARQL): tool-skill links, claims per source (``claim:early-platforms-declined`` cites two
+  sources, hence two rows), the transitions into social media manager (those a taxonomy
+  states have no typical years and cite their record), the roles without an exact or close
+  ESCO occupation (``data/alignments.ttl``), every concept's two labels, essential /
+  optional counts per role and per skill and the top 15, requirement trends, credential
+  paths, evidence counts per link class, the deprecated title and its three replacements,
+  chained progressions with their years added (empty when a step has none), the community
+  manager's stated platform and tool uses with their quotes, the career graph (every role
+  with both labels, one ``smp:leadsTo`` per pair of roles that a transition joins), the
   bilingual-label ASK (false: the SHACL core shapes require both labels too), the size of
   each named graph, and every ``skos:broader`` between skills.
 """
