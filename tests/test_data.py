@@ -7,7 +7,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
-from graphkit.namespaces import PREFIXES, SMP
+from graphkit.namespaces import GRAPH, PREFIXES, SMP
 from graphkit.stats import graph_stats
 
 FACTS_FILE = Path(__file__).parent / "data" / "seed_facts.toml"
@@ -32,14 +32,14 @@ def test_seed_fact_is_queryable(dataset, fact):
 @pytest.mark.parametrize(
     ("cls", "floor"),
     [
-        ("Role", 15),
-        ("Skill", 50),
-        ("Platform", 12),
-        ("Tool", 10),
-        ("Transition", 15),
+        ("Role", 40),
+        ("Skill", 150),
+        ("Platform", 25),
+        ("Tool", 40),
+        ("Transition", 80),
         ("Claim", 8),
-        ("Credential", 5),
-        ("Source", 6),
+        ("Credential", 10),
+        ("Source", 12),
     ],
 )
 def test_counts_reach_the_floor(dataset, cls, floor):
@@ -98,12 +98,20 @@ def test_claims_with_figures_give_a_unit(dataset):
         assert {u.language for u in dataset.objects(claim, SMP.unit)} == {"fr", "en"}, claim
 
 
-def test_no_external_identifiers_yet(dataset):
-    """Alignments come with their own verification (issue 6): none may slip in unchecked."""
+def test_external_identifiers_are_only_in_the_alignments_graph(dataset):
+    """Mappings live in data/alignments.ttl, where tests/test_alignments.py checks every one."""
     from rdflib.namespace import SKOS
 
+    alignments = GRAPH["data/alignments"]
     for predicate in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch):
-        assert list(dataset.triples((None, predicate, None))) == []
+        for triple in dataset.triples((None, predicate, None)):
+            assert triple in dataset.graph(alignments), triple
+
+
+def test_platforms_myspace_and_vine_have_declined(dataset):
+    for name in ("myspace", "vine"):
+        platform = URIRef(PREFIXES["platform"][name])
+        assert dataset.value(platform, SMP.platformStatus) == SMP.Declined
 
 
 def test_deprecated_titles_name_their_replacement(dataset):
