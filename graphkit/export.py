@@ -23,8 +23,8 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from graphkit.errors import InvalidArgument
 from graphkit.iris import PREFIX_IRIS, curie
-from graphkit.lookup import labels
-from graphkit.namespaces import bind_prefixes
+from graphkit.lookup import _code, labels
+from graphkit.namespaces import SMP, bind_prefixes
 from graphkit.project import to_knowledge_graph, to_transition_graph
 
 __all__ = [
@@ -234,7 +234,8 @@ def display_graph(dataset: Graph) -> nx.MultiDiGraph:
     """Project the dataset onto the network the viewer, Gephi and the CSV tables show.
 
     Nodes are the concepts of :func:`graphkit.project.to_knowledge_graph`; edges are its
-    links plus the transitions inferred from skill similarity (key ``leadsTo``, evidence
+    links, the tools' links to skills (``servesSkill``) and platforms (``integratesWith``),
+    and the transitions inferred from skill similarity (key ``leadsTo``, evidence
     ``inferred``). Every attribute is a string, number or bool, so GraphML and GEXF can hold
     it; lists are joined with spaces (IRIs) or `` | `` (labels).
 
@@ -303,6 +304,7 @@ def display_graph(dataset: Graph) -> nx.MultiDiGraph:
             centrality=round(centrality[node], 4),
         )
     edges = [(u, v, key, _edge_attrs(key, d)) for u, v, key, d in K.edges(keys=True, data=True)]
+    edges += _tool_links(dataset, K)
     for u, v, d in T.edges(data=True):
         if d["evidence"] == "inferred":
             attrs = {
@@ -316,6 +318,37 @@ def display_graph(dataset: Graph) -> nx.MultiDiGraph:
     for u, v, key, attrs in sorted(edges, key=lambda e: e[:3]):
         H.add_edge(u, v, key=key, **attrs)
     return H
+
+
+#: Qualified links of tools that the knowledge graph leaves out: (class, far end, key).
+_TOOL_LINKS = (
+    ("ToolSkill", SMP.skill, "servesSkill"),
+    ("ToolPlatform", SMP.platform, "integratesWith"),
+)
+
+
+def _tool_links(dataset: Graph, K: nx.MultiDiGraph) -> list[tuple]:
+    """List the tool → skill and tool → platform links, as ``(u, v, key, attrs)``."""
+    found = []
+    for name, end, key in _TOOL_LINKS:
+        try:
+            cls = getattr(SMP, name)
+        except AttributeError:  # an older vocabulary without tool links
+            continue
+        for link in sorted(dataset.subjects(RDF.type, cls)):
+            u, v = str(dataset.value(link, SMP.tool)), str(dataset.value(link, end))
+            if u not in K or v not in K or K.has_edge(u, v, key):
+                continue
+            weight = dataset.value(link, SMP.weight)
+            data = {
+                "predicate": str(SMP[key]),
+                "weight": float(weight.toPython()) if weight is not None else 1.0,
+                "evidence": _code(dataset.value(link, SMP.evidence)),
+                "sources": sorted(str(s) for s in dataset.objects(link, PROV.wasDerivedFrom)),
+                "link": str(link),
+            }
+            found.append((u, v, key, _edge_attrs(key, data)))
+    return found
 
 
 def _edge_attrs(key: str, data: dict) -> dict:

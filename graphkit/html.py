@@ -227,7 +227,7 @@ def _options(large: bool, seed: int) -> dict:
             "enabled": not large,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
-            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 200, "fit": True},
         },
         "interaction": {
             "hover": True,
@@ -241,9 +241,9 @@ def _options(large: bool, seed: int) -> dict:
                 "max": 40,
                 "label": {
                     "enabled": True,
-                    "min": 13,
-                    "max": 26,
-                    "drawThreshold": 9 if large else 5,
+                    "min": 14,
+                    "max": 42,
+                    "drawThreshold": 9 if large else 6,
                 },
             },
             "font": {"face": "sans-serif"},
