@@ -417,21 +417,33 @@ def validate(obj: _Context, fmt: str) -> None:
 
 
 @cli.command()
+@click.option(
+    "--coverage",
+    is_flag=True,
+    help="Instead, per class: count and share with fr+en labels, fr+en definition, a source, "
+    "and an alignment per scheme (esco, isco, rome, onet, wikidata).",
+)
 @format_option
 @click.pass_obj
 @_handle_errors
-def stats(obj: _Context, fmt: str) -> None:
+def stats(obj: _Context, coverage: bool, fmt: str) -> None:
     """Count concepts and links per class, evidence and sources; top skills and bridge roles.
 
     Example:
 
     \b
         graphkit stats -f json
+        graphkit stats --coverage
     """
     from graphkit import render
-    from graphkit.stats import graph_stats
+    from graphkit.stats import coverage_report, graph_stats
 
     dataset = obj.dataset()
+    if coverage:
+        report = coverage_report(dataset)
+        rows = render.coverage_rows(report)
+        _emit(fmt, report, rows, render.COVERAGE_COLUMNS, render.coverage_text(report))
+        return
     G, _ = obj.compiled()
     data = graph_stats(dataset, G)
     text = render.stats_text(data, G.graph["labels"])

@@ -34,8 +34,8 @@ class CostModel:
         \mathrm{cost} = f_{evidence} \times (\mathrm{per\_step}
             + \mathrm{per\_year} \times \mathrm{years} + \mathrm{per\_gap} \times \mathrm{gap})
 
-    where ``years`` is the move's typical years in the first role (``inferred_years`` for an
-    inferred move, which has none), ``gap`` the weighted share of the target role's
+    where ``years`` is the move's typical years in the first role (``assumed_years`` for a
+    move whose source gives none: an inferred move, or a taxonomy's), ``gap`` the weighted share of the target role's
     requirements the first role lacks (0 to 1, essential skills counting double optional
     ones), and ``f_evidence`` the evidence factor: a move a source states costs less than a
     curated one, which costs less than one inferred from skill similarity.
@@ -50,8 +50,8 @@ class CostModel:
         Cost of a full skill gap (gap = 1).
     evidence : dict
         Factor by evidence level.
-    inferred_years : float
-        Years assumed for an inferred move: a model parameter, not data.
+    assumed_years : float
+        Years assumed for a move without typical years: a model parameter, not data.
 
     Examples
     --------
@@ -68,11 +68,11 @@ class CostModel:
     evidence: dict = field(
         default_factory=lambda: {"stated": 1.0, "curated": 1.25, "inferred": 1.5}
     )
-    inferred_years: float = 2.0
+    assumed_years: float = 2.0
 
     def years(self, edge: dict) -> float:
         """Return the move's typical years, or the assumed years of an inferred move."""
-        return self.inferred_years if edge["years"] is None else edge["years"]
+        return self.assumed_years if edge["years"] is None else edge["years"]
 
     def cost(self, edge: dict) -> float:
         """Return the cost of a move from its edge attributes."""
@@ -101,7 +101,7 @@ def explain_step(G: nx.DiGraph, u: str, v: str, *, model: CostModel = DEFAULT_MO
     Returns
     -------
     dict
-        The edge's ``kind``, ``years`` (None when inferred, with ``assumed_years``),
+        The edge's ``kind``, ``years`` (None when its source gives none, with ``assumed_years``),
         ``evidence``, ``weight``, ``sources``, ``quotes``, ``transition`` (and
         ``similarity``, ``method`` when inferred), its ``cost`` under `model`, and from
         :func:`graphkit.analysis.skill_gap`: ``gap``, ``to_gain``, ``carried``,
@@ -133,7 +133,7 @@ def explain_step(G: nx.DiGraph, u: str, v: str, *, model: CostModel = DEFAULT_MO
         "quotes": list(data["quotes"]),
     }
     if data["years"] is None:
-        step["assumed_years"] = model.inferred_years
+        step["assumed_years"] = model.assumed_years
     for key in ("similarity", "method"):
         if key in data:
             step[key] = data[key]

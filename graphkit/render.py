@@ -15,6 +15,8 @@ __all__ = [
     "FORMATS",
     "concept_rows",
     "concept_text",
+    "coverage_rows",
+    "coverage_text",
     "csv_text",
     "json_text",
     "report_rows",
@@ -705,3 +707,67 @@ def role_rows(G, clusters: list[list[str]] = ()) -> list[dict]:
         }
         for role, data in sorted(G.nodes(data=True), key=lambda n: n[1]["label"].casefold())
     ]
+
+
+COVERAGE_COLUMNS = ("class", "count", "measure", "share")
+
+
+def coverage_rows(report: dict) -> list[dict]:
+    """Flatten :func:`graphkit.stats.coverage_report` into ``class, count, measure, share`` rows.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.stats import coverage_report
+    >>> coverage_rows(coverage_report(tiny_graph()))[0]
+    {'class': 'Role', 'count': 4, 'measure': 'bilingual', 'share': 1.0}
+    """
+    rows = []
+    for cls, c in report["concepts"].items():
+        rows += [
+            {"class": cls, "count": c["count"], "measure": measure, "share": c[measure]}
+            for measure in ("bilingual", "defined", "sourced")
+        ]
+        rows += [
+            {"class": cls, "count": c["count"], "measure": f"aligned {scheme}", "share": share}
+            for scheme, share in c["aligned"].items()
+        ]
+    rows += [
+        {"class": cls, "count": c["count"], "measure": "sourced", "share": c["sourced"]}
+        for cls, c in report["links"].items()
+    ]
+    return rows
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def coverage_text(report: dict) -> str:
+    """Render the coverage report as two tables: concepts (with alignments), then links.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.stats import coverage_report
+    >>> coverage_text(coverage_report(tiny_graph())).splitlines()[1].split()[:5]
+    ['Role', '4', '100%', '100%', '100%']
+    """
+    schemes = list(next(iter(report["concepts"].values()))["aligned"]) if report["concepts"] else []
+    concepts = [
+        {
+            "class": cls,
+            "count": c["count"],
+            "fr+en labels": _percent(c["bilingual"]),
+            "fr+en definition": _percent(c["defined"]),
+            "source": _percent(c["sourced"]),
+            **{s: _percent(c["aligned"][s]) for s in schemes},
+        }
+        for cls, c in report["concepts"].items()
+    ]
+    links = [
+        {"link": cls, "count": c["count"], "source": _percent(c["sourced"])}
+        for cls, c in report["links"].items()
+    ]
+    columns = ["class", "count", "fr+en labels", "fr+en definition", "source", *schemes]
+    return table(concepts, columns) + "\n\n" + table(links, ["link", "count", "source"]) + "\n"
