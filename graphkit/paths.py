@@ -35,10 +35,11 @@ class CostModel:
             + \mathrm{per\_year} \times \mathrm{years} + \mathrm{per\_gap} \times \mathrm{gap})
 
     where ``years`` is the move's typical years in the first role (``assumed_years`` for a
-    move whose source gives none: an inferred move, or a taxonomy's), ``gap`` the weighted share of the target role's
-    requirements the first role lacks (0 to 1, essential skills counting double optional
-    ones), and ``f_evidence`` the evidence factor: a move a source states costs less than a
-    curated one, which costs less than one inferred from skill similarity.
+    move whose source gives none: an inferred move, or a taxonomy's), ``gap`` the weighted
+    share of the target role's requirements the first role lacks (0 to 1, essential skills
+    counting double optional ones), and ``f_evidence`` the evidence factor: a move a source
+    states costs less than a curated one, which costs less than one inferred from skill
+    similarity.
 
     Attributes
     ----------
@@ -101,7 +102,8 @@ def explain_step(G: nx.DiGraph, u: str, v: str, *, model: CostModel = DEFAULT_MO
     Returns
     -------
     dict
-        The edge's ``kind``, ``years`` (None when its source gives none, with ``assumed_years``),
+        The edge's ``kind``, ``years`` (None when its source gives none, then
+        ``assumed_years``),
         ``evidence``, ``weight``, ``sources``, ``quotes``, ``transition`` (and
         ``similarity``, ``method`` when inferred), its ``cost`` under `model`, and from
         :func:`graphkit.analysis.skill_gap`: ``gap``, ``to_gain``, ``carried``,
