@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint readme clean chromium exports
+.PHONY: demo test lint readme clean chromium virtuoso exports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/graphkit show "community manager"
 
 ## Lint, validate the graph, check exports/ is fresh, run every test and doctest.
-test: $(STAMP) lint chromium
+test: $(STAMP) lint chromium virtuoso
 	$(BIN)/graphkit validate
 	$(BIN)/graphkit build --check
 	$(BIN)/python -m pytest
@@ -28,6 +28,12 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
+
+## Debian's Virtuoso, the real triple store of tests/test_push.py (started on 127.0.0.1 there).
+virtuoso:
+	@command -v virtuoso-t >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y virtuoso-opensource; }
 
 ## Regenerate exports/ from ontology/ (commit the result).
 exports: $(STAMP)

@@ -5,5 +5,6 @@ import tempfile
 
 
 def pytest_configure(config):
-    """Keep the compiled-projection cache out of the user's home for the whole run."""
+    """Keep the compiled-projection cache and any imported ESCO out of the user's home."""
     os.environ["GRAPHKIT_CACHE"] = tempfile.mkdtemp(prefix="graphkit-cache-")
+    os.environ["GRAPHKIT_DATA"] = tempfile.mkdtemp(prefix="graphkit-data-")

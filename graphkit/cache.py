@@ -21,7 +21,7 @@ from graphkit.ontology import data_files, default_ontology_dir
 __all__ = ["Compiled", "cache_dir", "compile_ontology", "content_key", "load_compiled"]
 
 #: The modules whose code shapes the compiled result: a change to one invalidates the cache.
-_CODE = ("cache.py", "lookup.py", "names.py", "project.py", "scoring.py")
+_CODE = ("cache.py", "esco.py", "lookup.py", "names.py", "project.py", "scoring.py")
 
 
 @dataclass
@@ -90,7 +90,7 @@ def content_key(root: Path) -> str:
     return digest.hexdigest()
 
 
-def compile_ontology(root: Path, dataset=None) -> Compiled:
+def compile_ontology(root: Path, dataset=None, imported=None) -> Compiled:
     """Load the ontology folder and project it (slow: parses the Turtle).
 
     Parameters
@@ -99,6 +99,8 @@ def compile_ontology(root: Path, dataset=None) -> Compiled:
         The ontology folder.
     dataset : rdflib.Dataset, optional
         The folder already loaded (:func:`graphkit.load.load_dataset`), to parse it once.
+    imported : graphkit.esco.Imported, optional
+        An imported ESCO to merge into the projection (:func:`graphkit.esco.merge_esco`).
 
     Examples
     --------
@@ -111,16 +113,33 @@ def compile_ontology(root: Path, dataset=None) -> Compiled:
     from graphkit.project import to_transition_graph
 
     dataset = load_dataset(root) if dataset is None else dataset
-    names = NameIndex(name_entries(dataset))
-    return Compiled(to_transition_graph(dataset), names, content_key(root))
+    entries = list(name_entries(dataset))
+    G = to_transition_graph(dataset)
+    if imported is None:
+        return Compiled(G, NameIndex(entries), content_key(root))
+    from graphkit.esco import alignments, merge_esco
+
+    entries += merge_esco(G, imported, alignments(dataset))
+    return Compiled(G, NameIndex(entries), merged_key(root, imported))
 
 
-def _cache_file(root: Path, key: str) -> Path:
+def merged_key(root: Path, imported) -> str:
+    """Return the key of the ontology merged with an imported ESCO: both keys hashed."""
+    return hashlib.sha256(f"{content_key(root)}+{imported.key}".encode()).hexdigest()
+
+
+def _cache_file(root: Path, key: str, prefix: str = "projection") -> Path:
     folder = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
-    return cache_dir() / f"projection-{folder}-{key[:32]}.pickle"
+    return cache_dir() / f"{prefix}-{folder}-{key[:32]}.pickle"
 
 
-def load_compiled(root: Path | None = None, *, use_cache: bool = True, dataset=None) -> Compiled:
+def load_compiled(
+    root: Path | None = None,
+    *,
+    use_cache: bool = True,
+    dataset=None,
+    include_imported: bool = False,
+) -> Compiled:
     """Return the compiled ontology, from the cache when its files have not changed.
 
     A miss compiles and writes the cache atomically (other processes never read a partial
@@ -135,6 +154,9 @@ def load_compiled(root: Path | None = None, *, use_cache: bool = True, dataset=N
         Read and write the cache (False always compiles).
     dataset : rdflib.Dataset, optional
         The folder already loaded, used on a miss instead of parsing it again.
+    include_imported : bool
+        Merge the imported ESCO (:func:`graphkit.esco.find_imported`) when there is one; the
+        merged projection is cached apart, keyed by both the ontology and the import.
 
     Returns
     -------
@@ -149,10 +171,19 @@ def load_compiled(root: Path | None = None, *, use_cache: bool = True, dataset=N
     'community manager'
     """
     root = default_ontology_dir() if root is None else Path(root)
+    imported = None
+    if include_imported:
+        from graphkit.esco import find_imported
+
+        imported = find_imported()
     if not use_cache:
-        return compile_ontology(root, dataset)
-    key = content_key(root)
-    path = _cache_file(root, key)
+        return compile_ontology(root, dataset, imported)
+    if imported is None:
+        key = content_key(root)
+        path = _cache_file(root, key)
+    else:
+        key = merged_key(root, imported)
+        path = _cache_file(root, key, "merged")
     try:
         with path.open("rb") as stream:
             compiled = pickle.load(stream)
@@ -160,7 +191,7 @@ def load_compiled(root: Path | None = None, *, use_cache: bool = True, dataset=N
             return compiled
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
-    compiled = compile_ontology(root, dataset)
+    compiled = compile_ontology(root, dataset, imported)
     try:
         _write_atomically(path, compiled)
     except OSError:

@@ -80,11 +80,14 @@ class _Context:
             self._dataset = load_dataset(self.root)
         return self._dataset
 
-    def compiled(self):
-        """The cached projection and a name index over it (fast: no Turtle parsing)."""
+    def compiled(self, *, merged: bool = False):
+        """The cached projection and a name index over it (fast: no Turtle parsing).
+
+        With `merged`, the imported ESCO (``graphkit import-esco``) is merged in, if any.
+        """
         from graphkit.cache import load_compiled
 
-        compiled = load_compiled(self.root, dataset=self._dataset)
+        compiled = load_compiled(self.root, dataset=self._dataset, include_imported=merged)
         return compiled.transitions, compiled.names
 
 
@@ -170,7 +173,7 @@ def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, html, 
     from graphkit import render
     from graphkit.paths import transition_paths
 
-    G, names = obj.compiled()
+    G, names = obj.compiled(merged=True)
     role = functools.partial(names.resolve, kind="role")
     source, target = role(source), role(target)
     routes = transition_paths(
@@ -217,7 +220,7 @@ def gap(obj: _Context, source: str, target: str, fmt: str, lang: str) -> None:
     from graphkit import render
     from graphkit.analysis import skill_gap
 
-    G, names = obj.compiled()
+    G, names = obj.compiled(merged=True)
     result = skill_gap(G, names.resolve(source, kind="role"), names.resolve(target, kind="role"))
     labels = G.graph["labels"]
     _emit(
@@ -264,7 +267,7 @@ def suggest(obj: _Context, skills: str, current, limit: int, fmt: str, lang: str
     from graphkit import render
     from graphkit.analysis import suggest as rank_roles
 
-    G, names = obj.compiled()
+    G, names = obj.compiled(merged=True)
     held = [names.resolve(s, kind="skill") for s in skills.split(",") if s.strip()]
     role = names.resolve(current, kind="role") if current else None
     ranked = rank_roles(G, held, current_role=role, limit=limit)
@@ -390,6 +393,87 @@ def export(obj: _Context, fmt: str, out: Path, role: str | None) -> None:
     else:
         out.write_bytes(data)
         click.echo(f"wrote {out}", err=True)
+
+
+@cli.command("import-esco")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--version", "version", metavar="X.Y.Z", help="ESCO version (default: from names).")
+@click.pass_obj
+@_handle_errors
+def import_esco(obj: _Context, sources: tuple[Path, ...], version: str | None) -> None:
+    """Import the ESCO CSV export (a folder of its zips, or the zips) for routes at scale.
+
+    The occupations, skills, ISCO groups and occupation–skill relations are written as RDF
+    (named graph https://w3id.org/smp/graph/esco) and as tables to $GRAPHKIT_DATA (default
+    ~/.local/share/graphkit/esco-VERSION/); path, gap and suggest then route across ESCO's
+    occupations too. The same files imported again are a no-op. Exits 1 on a missing or
+    malformed file, writing nothing.
+
+    Example:
+
+    \b
+        graphkit import-esco ../shared/data/esco-v1.1.1
+        graphkit path "sales assistant" "social media manager"
+    """
+    from graphkit.esco import import_esco as run_import
+
+    steps = ["occupations", "skills", "ISCO groups", "occupation–skill relations"]
+    steps += ["skill hierarchy", "writing"]
+    import sys
+
+    with click.progressbar(length=len(steps), label="importing ESCO", file=sys.stderr) as bar:
+        imported, done = run_import(
+            list(sources), version=version, progress=lambda _: bar.update(1)
+        )
+    counts = ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in imported.counts.items())
+    state = "imported" if done else "already imported"
+    click.echo(f"ESCO {imported.version} {state} in {imported.folder}: {counts}")
+
+
+@cli.command()
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The store's Graph Store Protocol endpoint (Virtuoso: .../sparql-graph-crud-auth).",
+)
+@click.option("--graph", "graph", metavar="IRI", help="Load everything into this one graph.")
+@click.option("--user", metavar="NAME", help="User name, for a store that needs one.")
+@click.option(
+    "--password",
+    metavar="SECRET",
+    envvar="GRAPHKIT_PASSWORD",
+    help="Password (or $GRAPHKIT_PASSWORD).",
+)
+@click.option(
+    "--with-esco", is_flag=True, help="Also push the imported ESCO (graphkit import-esco)."
+)
+@click.pass_obj
+@_handle_errors
+def push(obj: _Context, endpoint: str, graph, user, password, with_esco: bool) -> None:
+    """Load the graph into an existing triple store (SPARQL 1.1 Graph Store Protocol).
+
+    Each named graph is sent as N-Triples (PUT, then POST in chunks) to ENDPOINT?graph=IRI,
+    replacing it; --graph IRI loads everything into one graph. Query the store afterwards
+    with graphkit query --endpoint (its SPARQL endpoint). Exits 1 if the store cannot be
+    reached or refuses.
+
+    Example:
+
+    \b
+        graphkit push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+        graphkit query cq-02 --endpoint http://127.0.0.1:8890/sparql
+    """
+    from graphkit.push import push as run_push
+
+    if with_esco:
+        from graphkit.load import load_dataset
+
+        dataset = load_dataset(obj.root, include_imported=True)
+    else:
+        dataset = obj.dataset()
+    sent = run_push(dataset, endpoint, graph=graph, user=user, password=password)
+    click.echo(f"pushed {sum(sent.values()):,} triples in {len(sent)} graphs to {endpoint}")
 
 
 @cli.command()

@@ -136,7 +136,9 @@ def derive_shortcuts(dataset: Dataset, root: Path) -> Graph:
     return derived
 
 
-def load_dataset(root: Path | str | None = None, *, derive: bool = True) -> Dataset:
+def load_dataset(
+    root: Path | str | None = None, *, derive: bool = True, include_imported: bool = False
+) -> Dataset:
     """Load an ontology folder as a dataset, one named graph per Turtle file.
 
     Parameters
@@ -145,6 +147,10 @@ def load_dataset(root: Path | str | None = None, *, derive: bool = True) -> Data
         The ontology folder; :func:`default_ontology_dir` by default.
     derive : bool
         Also derive the shortcut triples into their own graph.
+    include_imported : bool
+        Also load the imported ESCO (``graphkit import-esco``), when there is one, as the
+        named graph :data:`graphkit.esco.ESCO_GRAPH` (slow: some 330,000 triples). Off by
+        default: exports, validation and the gallery see the curated graph only.
 
     Returns
     -------
@@ -170,4 +176,9 @@ def load_dataset(root: Path | str | None = None, *, derive: bool = True) -> Data
         parse_turtle(path, dataset.graph(graph_iri(path, root)))
     if derive:
         derive_shortcuts(dataset, root)
+    if include_imported:
+        from graphkit.esco import ESCO_GRAPH, find_imported
+
+        if (imported := find_imported()) is not None:
+            dataset.graph(URIRef(ESCO_GRAPH)).parse(imported.ntriples, format="nt")
     return dataset
