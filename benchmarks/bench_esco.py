@@ -32,6 +32,10 @@ def child(args: list[str], env: dict) -> tuple[float, str]:
     return time.perf_counter() - start, done.stdout
 
 
+def ratio(value: float) -> str:
+    return f"{value:.2f}x" if value < 10 else f"{value:.0f}x"
+
+
 def median_seconds(function, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -127,15 +131,15 @@ def main() -> None:
         theirs_total += theirs
         print(
             f"{query.name[:52]:<52} {rows:>5} {ours * 1e3:>12.2f} {theirs * 1e3:>10.1f} "
-            f"{theirs / ours:>6.0f}x"
+            f"{ratio(theirs / ours):>7}"
         )
     print(
         f"{'all queries (sum of medians)':<52} {'':>5} {ours_total * 1e3:>12.1f} "
         f"{theirs_total * 1e3:>10.0f} {theirs_total / ours_total:>6.0f}x"
     )
     print(
-        f"ratio per query: median {statistics.median(ratios):.0f}x, "
-        f"min {min(ratios):.0f}x, max {max(ratios):.0f}x"
+        f"ratio per query: median {ratio(statistics.median(ratios))}, "
+        f"min {ratio(min(ratios))}, max {ratio(max(ratios))}"
     )
 
 

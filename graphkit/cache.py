@@ -5,6 +5,7 @@ Turtle (rdflib), projects it and pickles the result; later calls unpickle it, wi
 importing rdflib, until any ontology file or the projecting code changes.
 """
 
+import gc
 import hashlib
 import os
 import pickle
@@ -186,7 +187,7 @@ def load_compiled(
         path = _cache_file(root, key, "merged")
     try:
         with path.open("rb") as stream:
-            compiled = pickle.load(stream)
+            compiled = _unpickle(stream)
         if isinstance(compiled, Compiled) and compiled.key == key:
             return compiled
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
@@ -200,6 +201,21 @@ def load_compiled(
         if stale != path:
             stale.unlink(missing_ok=True)
     return compiled
+
+
+def _unpickle(stream):
+    """Unpickle with the cyclic garbage collector paused.
+
+    A merged projection is some 400,000 small objects; collections triggered while they are
+    created cost more than the unpickling itself (1.2 s against 0.5 s on ESCO).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(stream)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write_atomically(path: Path, compiled: Compiled) -> None:
