@@ -536,11 +536,13 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
     list of graphkit.names.NameEntry
         The names of ESCO's occupations (kind "role") and skills (kind "skill"), ranked after
         graphkit's own (prefLabel 3, altLabel 4) so that graphkit's labels win on clashes.
+        An occupation whose label is a graphkit role's is shown as "label (ESCO)", and
+        answers to that name too.
     """
     import numpy as np
     from scipy import sparse
 
-    from graphkit.names import NameEntry
+    from graphkit.names import NameEntry, normalize
 
     params = {**ESCO_INFERENCE, **(params or {})}
     with imported.tables.open("rb") as stream:
@@ -572,7 +574,10 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
         ours = skill_iris[s]
         if not (ours in held and held[ours]["importance"] == "essential"):
             held[ours] = requirement[essential]
+    ours = {normalize(d["label"]) for _, d in G.nodes(data=True)}
     for index, (iri, label, alts, _) in enumerate(tables["occupations"]):
+        if normalize(label) in ours:  # graphkit's journalist and ESCO's: tell them apart
+            label = f"{label} (ESCO)"
         G.add_node(
             iri,
             kind="role",
@@ -585,6 +590,7 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
             esco=True,
         )
         labels[iri] = {"en": label}
+        entries.append(NameEntry(iri, "role", tables["occupations"][index][1], 3, label))
         entries.append(NameEntry(iri, "role", label, 3, label))
         entries += [NameEntry(iri, "role", a, 4, label) for a in alts]
     _add_similar(G, params, np, sparse)
