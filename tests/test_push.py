@@ -154,3 +154,19 @@ def test_an_unreachable_store_is_an_endpoint_error(dataset):
         push(dataset, f"http://127.0.0.1:{free_port()}/data", chunk=10)
     with pytest.raises(EndpointError, match="not an http"):
         push(dataset, "ftp://example.org/data")
+
+
+def test_push_with_esco_sends_the_imported_graph(store, tmp_path, monkeypatch):
+    from test_esco import write_export
+
+    from graphkit.esco import ESCO_GRAPH, find_imported, import_esco
+
+    monkeypatch.setenv("GRAPHKIT_DATA", str(tmp_path / "data"))
+    import_esco([write_export(tmp_path / "esco-v9.9.9")])
+    result = CliRunner().invoke(
+        cli,
+        ["push", "--with-esco", "--endpoint", store["gsp"], "--user", "dba", "--password", "dba"],
+    )
+    assert result.exit_code == 0, result.output
+    counts = remote_counts(store["sparql"])
+    assert counts[ESCO_GRAPH] == find_imported().counts["triples"]
