@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _timing import median_seconds
+
 GRAPHKIT = str(Path(sys.executable).with_name("graphkit"))
 
 
@@ -34,15 +36,6 @@ def child(args: list[str], env: dict) -> tuple[float, str]:
 
 def ratio(value: float) -> str:
     return f"{value:.2f}x" if value < 10 else f"{value:.0f}x"
-
-
-def median_seconds(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

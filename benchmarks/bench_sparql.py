@@ -26,14 +26,7 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 
-
-def median_seconds(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from _timing import median_seconds
 
 
 def read_rdflib(result) -> int:
