@@ -611,8 +611,6 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
 
 def _add_similar(G, params: dict, np, sparse) -> None:
     """Add the inferred moves that involve an ESCO occupation, from one sparse product."""
-    from graphkit.namespaces import SMP
-
     nodes = [n for n, d in G.nodes(data=True) if not d["deprecated"]]
     column: dict[str, int] = {}
     rows, cols, weights = [], [], []
@@ -640,26 +638,12 @@ def _add_similar(G, params: dict, np, sparse) -> None:
         ranked = group[order]
         first = np.searchsorted(ranked, ranked, side="left")
         top[order[np.arange(len(order)) - first < params["top_k"]]] = True
-    predicate = str(SMP.leadsTo)
+    from graphkit.project import inferred_move
+
     for u, v, value in zip(a[top].tolist(), b[top].tolist(), share[top].tolist(), strict=True):
         source, target = nodes[u], nodes[v]
-        if G.has_edge(source, target):
-            continue
-        G.add_edge(
-            source,
-            target,
-            predicate=predicate,
-            transition=None,
-            kind=None,
-            years=None,
-            weight=value,
-            evidence="inferred",
-            sources=[],
-            quotes=[],
-            gap=1.0 - value,
-            similarity=value,
-            method=params["method"],
-        )
+        if not G.has_edge(source, target):
+            G.add_edge(source, target, **inferred_move(value, params["method"]))
 
 
 def _align(G, u: str, v: str) -> None:

@@ -16,6 +16,7 @@ from graphkit.scoring import coverage
 
 __all__ = [
     "INFERENCE",
+    "inferred_move",
     "role_profiles",
     "to_knowledge_graph",
     "to_transition_graph",
@@ -190,21 +191,34 @@ def _add_inferred(G: nx.DiGraph, threshold: float) -> None:
                 continue
             share = coverage(G.nodes[v]["skills"], G.nodes[u]["skills"])
             if share >= threshold:
-                G.add_edge(
-                    u,
-                    v,
-                    predicate=str(SMP.leadsTo),
-                    transition=None,
-                    kind=None,
-                    years=None,
-                    weight=share,
-                    evidence="inferred",
-                    sources=[],
-                    quotes=[],
-                    gap=1.0 - share,
-                    similarity=share,
-                    method=INFERENCE["method"],
-                )
+                G.add_edge(u, v, **inferred_move(share, INFERENCE["method"]))
+
+
+def inferred_move(share: float, method: str) -> dict:
+    """Return the attributes of a move inferred from skill coverage `share` by `method`.
+
+    An inferred move has no transition node, kind, years, sources or quotes; its weight and
+    similarity are the coverage, its gap the rest.
+
+    Examples
+    --------
+    >>> move = inferred_move(0.75, "weighted-skill-coverage")
+    >>> move["evidence"], move["gap"], move["years"]
+    ('inferred', 0.25, None)
+    """
+    return {
+        "predicate": str(SMP.leadsTo),
+        "transition": None,
+        "kind": None,
+        "years": None,
+        "weight": share,
+        "evidence": "inferred",
+        "sources": [],
+        "quotes": [],
+        "gap": 1.0 - share,
+        "similarity": share,
+        "method": method,
+    }
 
 
 #: Qualified-link classes projected as typed edges: (class, key, weight property).
