@@ -1,3 +1,5 @@
 """graphkit: the open knowledge graph of social-media professions."""
 
-__version__ = "0.1.0"
+from graphkit._version import __version__
+
+__all__ = ["__version__"]

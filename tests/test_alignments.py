@@ -16,7 +16,7 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from graphkit.namespaces import PREFIXES, SMP
+from graphkit.graph.namespaces import PREFIXES, SMP
 
 DATA = Path(__file__).parent / "data"
 ESCO_DIR = DATA / "esco"

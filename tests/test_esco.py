@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit.cache import load_compiled
 from graphkit.cli import cli
-from graphkit.esco import (
-    ESCO_GRAPH,
-    EscoFileError,
-    find_imported,
-    import_esco,
-    read_export,
-)
-from graphkit.paths import transition_paths
+from graphkit.esco.imported import ESCO_GRAPH, find_imported, import_esco
+from graphkit.esco.merge import load_compiled
+from graphkit.esco.reader import EscoFileError, read_export
+from graphkit.routes.paths import transition_paths
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "esco-v1.1.1"
 OCC = "http://data.europa.eu/esco/occupation/"
@@ -214,7 +209,7 @@ def test_import_writes_rdf_tables_and_meta_then_is_a_no_op(export, home):
 def test_the_rdf_parses_into_its_named_graph(export, home):
     from rdflib import URIRef
 
-    from graphkit.load import load_dataset
+    from graphkit.esco.merge import load_dataset
 
     import_esco([export])
     ds = load_dataset(include_imported=True)

@@ -42,11 +42,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
 from graphkit.errors import OntologyFileError, QueryNotFound
-from graphkit.gallery import find_query, gallery, resolve_query
-from graphkit.iris import curie
-from graphkit.ontology import default_ontology_dir
-from graphkit.results import QueryResult
-from graphkit.sparql import Engine, inspect_query, rdflib_query
+from graphkit.graph.ontology import default_ontology_dir
+from graphkit.graph.prefixes import curie
+from graphkit.sparql.engine import Engine, inspect_query, rdflib_query
+from graphkit.sparql.gallery import find_query, gallery, resolve_query
+from graphkit.sparql.results import QueryResult
 
 EXPECTED = Path(__file__).parent / "data" / "cq"
 GALLERY = gallery()
@@ -232,8 +232,8 @@ def test_gallery_of_another_ontology_folder(tiny_ontology):
 if __name__ == "__main__":
     # Rewrite the expected files from Oxigraph's answers: check each change against the data
     # before committing it.
-    from graphkit.load import load_dataset
-    from graphkit.results import serialize
+    from graphkit.graph.load import load_dataset
+    from graphkit.sparql.results import serialize
 
     current = Engine.from_dataset(load_dataset())
     EXPECTED.mkdir(parents=True, exist_ok=True)

@@ -14,10 +14,10 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 
-from graphkit.load import load_dataset, parse_turtle, read_queries
-from graphkit.namespaces import GRAPH, PREFIXES, SMPSH, curie
-from graphkit.ontology import default_ontology_dir
-from graphkit.validate import load_shapes, run_checks, shacl_findings
+from graphkit.graph.load import load_dataset, parse_turtle, read_queries
+from graphkit.graph.namespaces import GRAPH, PREFIXES, SMPSH, curie
+from graphkit.graph.ontology import default_ontology_dir
+from graphkit.graph.validate import load_shapes, run_checks, shacl_findings
 
 ONTOLOGY = default_ontology_dir()
 EXAMPLES = ONTOLOGY / "examples"

@@ -13,9 +13,9 @@ curated 1.25, inferred 1.5; an inferred move is assumed to take 2 years. Tiny mo
 import networkx as nx
 import pytest
 
-from graphkit.cache import load_compiled
 from graphkit.errors import InvalidArgument, NoTransitionPath, TermNotFound
-from graphkit.paths import DEFAULT_MODEL, CostModel, transition_path, transition_paths
+from graphkit.routes.compiled import load_compiled
+from graphkit.routes.paths import DEFAULT_MODEL, CostModel, transition_path, transition_paths
 
 ROLE = "https://w3id.org/smp/role/"
 W, E, C, S = (ROLE + r for r in ("writer", "editor", "community-manager", "strategist"))

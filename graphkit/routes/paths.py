@@ -1,0 +1,317 @@
+"""Career routes between roles: the best route, k alternatives, constraints, each step explained."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice, pairwise
+
+import networkx as nx
+
+from graphkit.errors import InvalidArgument, NoTransitionPath, TermNotFound
+from graphkit.routes.analysis import skill_gap
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "WEIGHTS",
+    "CostModel",
+    "explain_step",
+    "transition_path",
+    "transition_paths",
+]
+
+#: The ways a route can be weighed.
+WEIGHTS = ("cost", "years", "gap", "hops")
+
+#: How many candidate routes Yen's algorithm may enumerate to satisfy `via` or `max_steps`.
+MAX_CANDIDATES = 2000
+
+
+@dataclass(frozen=True)
+class CostModel:
+    r"""The cost of a move, combining time, the skills to learn and the evidence.
+
+    .. math::
+
+        \mathrm{cost} = f_{evidence} \times (\mathrm{per\_step}
+            + \mathrm{per\_year} \times \mathrm{years} + \mathrm{per\_gap} \times \mathrm{gap})
+
+    where ``years`` is the move's typical years in the first role (``assumed_years`` for a
+    move whose source gives none: an inferred move, or a taxonomy's), ``gap`` the weighted
+    share of the target role's requirements the first role lacks (0 to 1, essential skills
+    counting double optional ones), and ``f_evidence`` the evidence factor: a move a source
+    states costs less than a curated one, which costs less than one inferred from skill
+    similarity.
+
+    Attributes
+    ----------
+    per_step : float
+        Fixed cost of any move (a change of job has a price of its own).
+    per_year : float
+        Cost of one typical year.
+    per_gap : float
+        Cost of a full skill gap (gap = 1).
+    evidence : dict
+        Factor by evidence level.
+    assumed_years : float
+        Years assumed for a move without typical years: a model parameter, not data.
+
+    Examples
+    --------
+    >>> model = CostModel()
+    >>> model.cost({"years": 2.0, "gap": 0.5, "evidence": "stated"})  # 1 + 0.5 + 1
+    2.5
+    >>> model.cost({"years": None, "gap": 0.5, "evidence": "inferred"})  # 1.5 x 2.5
+    3.75
+    """
+
+    per_step: float = 1.0
+    per_year: float = 0.25
+    per_gap: float = 2.0
+    evidence: dict = field(
+        default_factory=lambda: {"stated": 1.0, "curated": 1.25, "inferred": 1.5}
+    )
+    assumed_years: float = 2.0
+
+    def years(self, edge: dict) -> float:
+        """Return the move's typical years, or the assumed years of an inferred move."""
+        return self.assumed_years if edge["years"] is None else edge["years"]
+
+    def cost(self, edge: dict) -> float:
+        """Return the cost of a move from its edge attributes."""
+        raw = self.per_step + self.per_year * self.years(edge) + self.per_gap * edge["gap"]
+        return self.evidence[edge["evidence"]] * raw
+
+    def weight_function(self, weight: str) -> Callable[[str, str, dict], float]:
+        """Return the networkx weight function for `weight`, one of :data:`WEIGHTS`."""
+        functions = {
+            "cost": lambda u, v, d: self.cost(d),
+            "years": lambda u, v, d: self.years(d),
+            "gap": lambda u, v, d: d["gap"],
+            "hops": lambda u, v, d: 1,
+        }
+        if weight not in functions:
+            raise InvalidArgument(f"unknown weight {weight!r}; use one of {', '.join(WEIGHTS)}")
+        return functions[weight]
+
+
+DEFAULT_MODEL = CostModel()
+
+
+def explain_step(G: nx.DiGraph, u: str, v: str, *, model: CostModel = DEFAULT_MODEL) -> dict:
+    """Explain one move: its kind, years, evidence and sources, and the skill gap.
+
+    Returns
+    -------
+    dict
+        The edge's ``kind``, ``years`` (None when its source gives none, then
+        ``assumed_years``),
+        ``evidence``, ``weight``, ``sources``, ``quotes``, ``transition`` (and
+        ``similarity``, ``method`` when inferred), its ``cost`` under `model`, and from
+        :func:`graphkit.routes.analysis.skill_gap`: ``gap``, ``to_gain``, ``carried``,
+        ``tools_to_learn``, ``platforms_to_learn``.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> step = explain_step(G, role + "writer", role + "community-manager")
+    >>> step["kind"], step["years"], step["evidence"], round(step["cost"], 4)
+    ('lateral', 2.0, 'stated', 1.7105)
+    >>> [g["skill"].rsplit("/", 1)[1] for g in step["to_gain"]]
+    ['analytics']
+    """
+    data = G.edges[u, v]
+    step = {
+        "from": u,
+        "to": v,
+        "kind": data["kind"],
+        "years": data["years"],
+        "evidence": data["evidence"],
+        "weight": data["weight"],
+        "cost": model.cost(data),
+        "transition": data["transition"],
+        "sources": list(data["sources"]),
+        "quotes": list(data["quotes"]),
+    }
+    if data["years"] is None:
+        step["assumed_years"] = model.assumed_years
+    for key in ("similarity", "method"):
+        if key in data:
+            step[key] = data[key]
+    gap = skill_gap(G, u, v)
+    for key in ("gap", "to_gain", "carried", "tools_to_learn", "platforms_to_learn"):
+        step[key] = gap[key]
+    return step
+
+
+def _route(G: nx.DiGraph, path: list[str], weight: str, model: CostModel) -> dict:
+    steps = [explain_step(G, u, v, model=model) for u, v in pairwise(path)]
+    measure = model.weight_function(weight)
+    return {
+        "roles": path,
+        "hops": len(steps),
+        "cost": sum(s["cost"] for s in steps),
+        "years": sum(model.years(G.edges[s["from"], s["to"]]) for s in steps),
+        "weight": weight,
+        "total": sum(measure(u, v, G.edges[u, v]) for u, v in pairwise(path)),
+        "evidence": sorted({s["evidence"] for s in steps}),
+        "steps": steps,
+    }
+
+
+def _visits_in_order(path: list[str], via: list[str]) -> bool:
+    position = 0
+    for role in via:
+        try:
+            position = path.index(role, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _name(G: nx.DiGraph, role: str) -> str:
+    return repr(G.nodes[role].get("label", role))
+
+
+def _no_path_reason(H, G, source, target, *, via, avoid, max_steps) -> str:
+    """Say why no route satisfies the request, from the most to the least basic reason."""
+    avoiding = f" avoiding {', '.join(_name(G, r) for r in avoid)}" if avoid else ""
+    if H.in_degree(target) == 0:
+        return f"no role leads to {_name(G, target)}{avoiding}"
+    if not nx.has_path(H, source, target):
+        return f"no route from {_name(G, source)} to {_name(G, target)}{avoiding}"
+    if max_steps is not None:
+        reach = nx.single_source_shortest_path_length(H.reverse(copy=False), target)
+        shortest = reach[source]
+        if shortest > max_steps:
+            within = f"within {max_steps} step{'s' if max_steps != 1 else ''}"
+            if not any(reach.get(r, max_steps + 1) <= max_steps for r in H if r != target):
+                return f"no role leads to {_name(G, target)} {within}{avoiding}"
+            return (
+                f"no route from {_name(G, source)} to {_name(G, target)} {within}{avoiding} "
+                f"(the shortest takes {shortest})"
+            )
+    if via:
+        through = ", then ".join(_name(G, r) for r in via)
+        return f"no route from {_name(G, source)} to {_name(G, target)} through {through}"
+    return f"no route from {_name(G, source)} to {_name(G, target)}"
+
+
+def transition_paths(
+    G: nx.DiGraph,
+    source: str,
+    target: str,
+    *,
+    k: int = 1,
+    weight: str = "cost",
+    via: Iterable[str] = (),
+    avoid: Iterable[str] = (),
+    max_steps: int | None = None,
+    model: CostModel = DEFAULT_MODEL,
+) -> list[dict]:
+    """Find the `k` best routes from `source` to `target` (Yen's algorithm), best first.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        A transition graph (:func:`graphkit.routes.projection.to_transition_graph`); it is
+        not changed.
+    source, target : str
+        Role IRIs.
+    k : int
+        How many distinct routes (simple paths) to return at most.
+    weight : {"cost", "years", "gap", "hops"}
+        What a route minimises: the :class:`CostModel` cost, typical years, skill gap, or the
+        number of moves.
+    via : iterable of str
+        Roles the route must pass through, in this order.
+    avoid : iterable of str
+        Roles the route must not pass through.
+    max_steps : int, optional
+        Longest route, in moves.
+    model : CostModel
+        The cost model, for ``weight="cost"`` and for each step's reported cost.
+
+    Returns
+    -------
+    list of dict
+        Each route: ``roles`` (IRIs), ``hops``, ``cost``, ``years`` (assumed years counted for
+        inferred moves), ``weight`` and ``total`` (the minimised sum), ``evidence`` (levels
+        used) and ``steps`` (see :func:`explain_step`).
+
+    Raises
+    ------
+    TermNotFound
+        If a role is not in `G`.
+    InvalidArgument
+        If `source` is `target`, `k` or `max_steps` is below 1, a role is both required and
+        avoided, or `weight` is unknown.
+    NoTransitionPath
+        If no route satisfies the request; the message says why.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> routes = transition_paths(G, role + "editor", role + "strategist", k=3)
+    >>> [([r.rsplit("/", 1)[1] for r in route["roles"]], round(route["cost"], 3))
+    ...  for route in routes]  # doctest: +NORMALIZE_WHITESPACE
+    [(['editor', 'community-manager', 'strategist'], 4.923),
+     (['editor', 'writer', 'community-manager', 'strategist'], 7.077),
+     (['editor', 'writer', 'strategist'], 7.961)]
+    >>> transition_paths(G, role + "editor", role + "strategist", max_steps=1)
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.NoTransitionPath: no route from 'video editor' to 'social media \
+strategist' within 1 step (the shortest takes 2)
+    """
+    via, avoid = list(via), list(avoid)
+    for role in (source, target, *via, *avoid):
+        if role not in G:
+            raise TermNotFound(role)
+    if source == target:
+        raise InvalidArgument(f"{_name(G, source)} is both the start and the goal of the route")
+    if k < 1 or (max_steps is not None and max_steps < 1):
+        raise InvalidArgument("k and max_steps must be at least 1")
+    if clash := {source, target, *via} & set(avoid):
+        names = ", ".join(sorted(_name(G, r) for r in clash))
+        raise InvalidArgument(f"{names} cannot be both on the route and avoided")
+    measure = model.weight_function(weight)
+    H = nx.subgraph_view(G, filter_node=lambda n: n not in avoid) if avoid else G
+    found = []
+    if nx.has_path(H, source, target):
+        candidates = islice(
+            nx.shortest_simple_paths(H, source, target, weight=measure), MAX_CANDIDATES
+        )
+        for path in candidates:
+            if max_steps is not None and len(path) - 1 > max_steps:
+                continue
+            if via and not _visits_in_order(path, via):
+                continue
+            found.append(_route(G, path, weight, model))
+            if len(found) == k:
+                break
+    if not found:
+        raise NoTransitionPath(
+            _no_path_reason(H, G, source, target, via=via, avoid=avoid, max_steps=max_steps)
+        )
+    return found
+
+
+def transition_path(G: nx.DiGraph, source: str, target: str, **options) -> dict:
+    """Find the best route from `source` to `target`; see :func:`transition_paths`.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> route = transition_path(G, role + "writer", role + "strategist")
+    >>> [r.rsplit("/", 1)[1] for r in route["roles"]], route["years"]
+    (['writer', 'community-manager', 'strategist'], 5.0)
+    """
+    return transition_paths(G, source, target, k=1, **options)[0]
