@@ -159,17 +159,15 @@ def _ntriples(tables: dict, version: str, key: str) -> Iterator[str]:
         yield f"<{iri}> {rdf_type} <{ESCO_MODEL}ISCOGroup> .\n"
         yield f"<{iri}> {notation} {_literal(code)} .\n"
         yield f"<{iri}> {pref} {_literal(label)}@en .\n"
-    for iri, label, alts, isco in tables["occupations"]:
-        yield f"<{iri}> {rdf_type} <{ESCO_MODEL}Occupation> .\n"
-        yield f"<{iri}> {pref} {_literal(label)}@en .\n"
-        for a in alts:
-            yield f"<{iri}> {alt} {_literal(a)}@en .\n"
+    for what, cls in (("occupations", "Occupation"), ("skills", "Skill")):
+        for iri, label, alts, _ in tables[what]:
+            yield f"<{iri}> {rdf_type} <{ESCO_MODEL}{cls}> .\n"
+            yield f"<{iri}> {pref} {_literal(label)}@en .\n"
+            for a in alts:
+                yield f"<{iri}> {alt} {_literal(a)}@en .\n"
+    for iri, _, _, isco in tables["occupations"]:
         yield f"<{iri}> {broader} <http://data.europa.eu/esco/isco/C{isco}> .\n"
-    for iri, label, alts, kind in tables["skills"]:
-        yield f"<{iri}> {rdf_type} <{ESCO_MODEL}Skill> .\n"
-        yield f"<{iri}> {pref} {_literal(label)}@en .\n"
-        for a in alts:
-            yield f"<{iri}> {alt} {_literal(a)}@en .\n"
+    for iri, _, _, kind in tables["skills"]:
         kind = "knowledge" if kind == "knowledge" else "skill"
         yield f"<{iri}> <{ESCO_MODEL}skillType> <http://data.europa.eu/esco/skill-type/{kind}> .\n"
     occupations, skills = tables["occupations"], tables["skills"]

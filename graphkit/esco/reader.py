@@ -145,6 +145,20 @@ def _split(labels: str | None) -> list[str]:
     return [s.strip() for s in (labels or "").splitlines() if s.strip()]
 
 
+def _concepts(members: _Members, what: str, extra: str) -> list[tuple]:
+    """Read the concepts of one file as ``(iri, prefLabel, altLabels, extra column)``."""
+    name = FILES[what][0]
+    return [
+        (
+            _uri(r["conceptUri"], name, "conceptUri", line),
+            r["preferredLabel"].strip(),
+            _split(r.get("altLabels")),
+            (r.get(extra) or "").strip(),
+        )
+        for line, r in _rows(members, what)
+    ]
+
+
 def read_export(sources: Iterable[Path], *, progress: Callable[[str], None] | None = None) -> dict:
     """Read the ESCO CSV export into plain tables.
 
@@ -173,27 +187,9 @@ def read_export(sources: Iterable[Path], *, progress: Callable[[str], None] | No
     note = progress or (lambda step: None)
     tables: dict = {}
     note("occupations")
-    name = FILES["occupations"][0]
-    tables["occupations"] = [
-        (
-            _uri(r["conceptUri"], name, "conceptUri", line),
-            r["preferredLabel"].strip(),
-            _split(r.get("altLabels")),
-            r["iscoGroup"].strip(),
-        )
-        for line, r in _rows(members, "occupations")
-    ]
+    tables["occupations"] = _concepts(members, "occupations", "iscoGroup")
     note("skills")
-    name = FILES["skills"][0]
-    tables["skills"] = [
-        (
-            _uri(r["conceptUri"], name, "conceptUri", line),
-            r["preferredLabel"].strip(),
-            _split(r.get("altLabels")),
-            (r.get("skillType") or "").strip(),
-        )
-        for line, r in _rows(members, "skills")
-    ]
+    tables["skills"] = _concepts(members, "skills", "skillType")
     note("ISCO groups")
     tables["isco"] = [
         (r["conceptUri"].strip(), r["code"].strip(), r["preferredLabel"].strip())
