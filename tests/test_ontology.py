@@ -262,6 +262,21 @@ BROKEN = {
                 skos:prefLabel "online reputation"@en ; skos:altLabel "E reputation"@en .
         }
     """,
+    "esco-stated-requirement-violation": """
+        GRAPH <https://w3id.org/smp/graph/data/esco-requirements> {
+            requirement:blogger--paid-social a smp:SkillRequirement ;
+                smp:role role:blogger ; smp:skill skill:paid-social ;
+                smp:importance smp:Optional ; smp:evidence smp:Stated ;
+                prov:wasDerivedFrom source:esco-v1-1-1 ;
+                dcterms:identifier "ac80b511-fd22-4edf-8570-e531704778bd optional 64e09849-a7db-4d6b-a932-66264420eb97" .
+        }
+        GRAPH <https://w3id.org/smp/graph/data/alignments> {
+            role:blogger skos:exactMatch
+                <http://data.europa.eu/esco/occupation/ac80b511-fd22-4edf-8570-e531704778bd> .
+            skill:paid-social skos:closeMatch
+                <http://data.europa.eu/esco/skill/64e09849-a7db-4d6b-a932-66264420eb97> .
+        }
+    """,
 }
 
 
