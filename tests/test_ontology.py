@@ -15,8 +15,8 @@ from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 
 from graphkit.load import load_dataset, parse_turtle, read_queries
-from graphkit.namespaces import GRAPH, PREFIXES, SMPSH, curie
 from graphkit.names import normalize
+from graphkit.namespaces import GRAPH, PREFIXES, SMPSH, curie
 from graphkit.ontology import default_ontology_dir
 from graphkit.validate import load_shapes, run_checks, shacl_findings
 
@@ -268,13 +268,11 @@ BROKEN = {
                 smp:role role:blogger ; smp:skill skill:paid-social ;
                 smp:importance smp:Optional ; smp:evidence smp:Stated ;
                 prov:wasDerivedFrom source:esco-v1-1-1 ;
-                dcterms:identifier "ac80b511-fd22-4edf-8570-e531704778bd optional 64e09849-a7db-4d6b-a932-66264420eb97" .
+                dcterms:identifier "o1 optional s1" .
         }
         GRAPH <https://w3id.org/smp/graph/data/alignments> {
-            role:blogger skos:exactMatch
-                <http://data.europa.eu/esco/occupation/ac80b511-fd22-4edf-8570-e531704778bd> .
-            skill:paid-social skos:closeMatch
-                <http://data.europa.eu/esco/skill/64e09849-a7db-4d6b-a932-66264420eb97> .
+            role:blogger skos:exactMatch <http://data.europa.eu/esco/occupation/o1> .
+            skill:paid-social skos:closeMatch <http://data.europa.eu/esco/skill/s1> .
         }
     """,
 }
@@ -349,6 +347,18 @@ def test_skill_label_collision_spares_distinct_labels_and_deprecated_skills(
 ):
     name = "skill-label-collision-violation"
     assert _check_rows(name, _two_skills(first, second, deprecated=deprecated)) == []
+
+
+def test_esco_stated_requirement_check_spares_an_exact_match_and_a_curated_mapping():
+    """The broken snippet passes once the skill is exactMatch, or the requirement curated."""
+    name = "esco-stated-requirement-violation"
+    broken = BROKEN[name]
+    exact = broken.replace("skill:paid-social skos:closeMatch", "skill:paid-social skos:exactMatch")
+    curated = broken.replace("smp:evidence smp:Stated", "smp:evidence smp:Curated")
+    assert exact != broken != curated
+    assert _check_rows(name, exact) == []
+    assert _check_rows(name, curated) == []
+    assert len(_check_rows(name, broken)) == 1
 
 
 def test_skill_label_collision_folds_as_the_name_index(dataset):
