@@ -23,7 +23,7 @@ SKILL = "http://data.europa.eu/esco/skill/"
 OCM = OCC + "137b1d11-c4bc-4016-89ba-45345d4c71f0"
 TRADER = OCC + "00000000-0000-0000-0000-000000000001"
 BAKER = OCC + "00000000-0000-0000-0000-000000000002"
-KPI = SKILL + "8dcbcabe-09f7-4d11-940d-125af57bbc40"  # skill:kpi-analysis
+KPI = SKILL + "8dcbcabe-09f7-4d11-940d-125af57bbc40"  # skill:performance-measurement
 COPY = SKILL + "ce592b28-4467-4908-b2e6-64bbe18da631"  # skill:copywriting
 SEO = SKILL + "a0bf9b9d-e53f-418c-a839-5d99eff718fe"  # skill:seo
 CASH = SKILL + "00000000-0000-0000-0000-00000000000a"
@@ -266,7 +266,8 @@ def test_merged_routes_start_in_esco_and_end_at_a_graphkit_role(export, home):
     G, names = merged.transitions, merged.names
     assert names.resolve("stallholder", kind="role") == TRADER
     assert names.resolve("manage till", kind="skill") == CASH
-    # graphkit's own labels win on a clash: the ESCO skill is aligned to skill:kpi-analysis
+    # graphkit's own labels win on a clash: the ESCO skill is aligned to
+    # skill:performance-measurement
     assert KPI not in G.graph["labels"]
     assert names.resolve("community manager", kind="role").endswith("/role/community-manager")
     assert G.graph["esco"]["inference"]["method"] == "esco-sparse-skill-coverage"

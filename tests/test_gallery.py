@@ -12,8 +12,9 @@ rewrite them), and only after each answer was checked against the Turtle it come
 
 - cq-01 to cq-03 by reading ``data/requirements.ttl``, ``data/esco-requirements.ttl`` and
   ``data/platform-uses.ttl``: the community manager's and the social media manager's
-  requirements share six skills (analytics and SEO through ESCO's relations), with the same
-  importance for both; every TikTok and Twitch use with its weight,
+  requirements share eight skills (analytics through an ESCO relation mapped by closeMatch,
+  SEO through one ESCO states; crisis management and performance measurement since the skill
+  merges of issue 13, optional for one of the two); every TikTok and Twitch use with its weight,
   evidence and source; the emerging platforms of ``vocab/platforms.ttl``, where only Discord,
   TikTok and Twitch are backed by a claim (``claim:emerging-platforms``, seed 000) and
   Mastodon, Bluesky and BeReal (curated) have no claim and no role yet, hence empty cells.
