@@ -21,6 +21,7 @@ __all__ = [
     "QueryRefused",
     "QuerySyntaxError",
     "QueryTimeout",
+    "QueryTooDeep",
     "ResultTooLarge",
     "ServiceRefused",
     "TermNotFound",
@@ -153,6 +154,10 @@ class UpdateRefused(QueryRefused):
 
 class ServiceRefused(QueryRefused):
     """A query with SERVICE: graphkit never calls another endpoint on a query's behalf."""
+
+
+class QueryTooDeep(QueryRefused):
+    """A query nests deeper than a parser may safely recurse (HTTP 400, exit code 2)."""
 
 
 class QueryTimeout(GraphkitError):

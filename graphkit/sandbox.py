@@ -40,7 +40,7 @@ class _Filter(ctypes.Structure):
 
 
 def _program(arch: int, socket_nr: int, uring_nr: int) -> bytes:
-    """The BPF program: allow everything but non-local sockets, io_uring and foreign ABIs."""
+    """Write the BPF program: allow everything but non-local sockets, io_uring and foreign ABIs."""
     deny = _RET_ERRNO | errno.EPERM
     steps = [
         (_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch
@@ -60,7 +60,7 @@ def _program(arch: int, socket_nr: int, uring_nr: int) -> bytes:
 
 
 def deny_network() -> None:
-    """Forbid this process, and what it starts from now on, to open any non-local socket.
+    r"""Forbid this process, and what it starts from now on, to open any non-local socket.
 
     Sockets already open (such as a worker's socket pair) keep working; a new ``AF_INET``,
     ``AF_INET6``, ``AF_NETLINK``… socket fails with ``PermissionError``.
@@ -76,10 +76,10 @@ def deny_network() -> None:
     The filter cannot be lifted, so it is shown in a child process:
 
     >>> import subprocess, sys
-    >>> code = ("import socket; from graphkit.sandbox import deny_network; deny_network()\\n"
-    ...         "try: socket.socket()\\nexcept PermissionError: print('refused')")
+    >>> code = ("import socket; from graphkit.sandbox import deny_network; deny_network()\n"
+    ...         "try: socket.socket()\nexcept PermissionError: print('refused')")
     >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
-    'refused\\n'
+    'refused\n'
     """
     machine = platform.machine().lower()
     if os.name != "posix" or platform.system() != "Linux" or machine not in _ARCHES:
@@ -88,7 +88,8 @@ def deny_network() -> None:
     buffer = ctypes.create_string_buffer(code, len(code))
     prog = _Filter(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p))
     libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+    ulong = ctypes.c_ulong
+    libc.prctl.argtypes = [ctypes.c_int, ulong, ctypes.c_void_p, ulong, ulong]
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, None, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
     if libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:

@@ -14,9 +14,12 @@ SPARQL command runs.
 """
 
 import re
+import sys
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import pyoxigraph as ox
 
@@ -25,6 +28,7 @@ from graphkit.errors import (
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
+    QueryTooDeep,
     ResultTooLarge,
     ServiceRefused,
     UpdateRefused,
@@ -33,12 +37,17 @@ from graphkit.iris import PREFIX_IRIS
 from graphkit.results import QueryResult, from_oxigraph, normal_term, serialize
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_ROWS",
+    "STACK_SIZE",
     "TIMEOUT",
     "Engine",
     "QueryInfo",
     "check_query",
     "inspect_query",
+    "nesting_depth",
+    "on_deep_stack",
+    "precheck_query",
     "rdflib_query",
     "run_query",
 ]
@@ -47,6 +56,10 @@ __all__ = [
 TIMEOUT = 10.0
 #: Default cap on the rows (or triples) of a result.
 MAX_ROWS = 10_000
+#: Deepest nesting a query may have (see :func:`nesting_depth`).
+MAX_DEPTH = 64
+#: Stack of the threads that parse and run queries, in bytes (address space, mostly unused).
+STACK_SIZE = 512 << 20
 
 
 # --- reading a query without running it ---------------------------------------------------
@@ -58,16 +71,23 @@ _TOKEN = re.compile(
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
                |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f\u2040]+)
-  | (?P<bnode>_:[\w.\-\u00b7\u0300-\u036f\u203f\u2040]+)
-  | (?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)
-  | (?P<pname>(?:[^\W\d_][\w.\-\u00b7]*)?:(?:[\w.\-:%\u00b7]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
-  | (?P<word>[^\W\d]\w*)
+  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f\u2040]++)
+  | (?P<bnode>_:[\w.\-\u00b7\u0300-\u036f\u203f\u2040]++)
+  | (?P<lang>@[a-zA-Z]++(?:-[a-zA-Z0-9]+)*+)
+  | (?P<name>[^\W\d_][\w.\-\u00b7]*+(?::(?:[\w.\-:%\u00b7]|\\[_~.\-!$&'()*+,;=/?\#@%])*+)?
+           |:(?:[\w.\-:%\u00b7]|\\[_~.\-!$&'()*+,;=/?\#@%])*+)
   | (?P<other>.)
     """,
     re.VERBOSE | re.DOTALL,
 )
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+#: What a text must contain to be able to use SERVICE (then it is parsed to find out).
+_MENTIONS = re.compile(r"service|\\u[0-9a-f]{4}", re.IGNORECASE)
+_BRACKETS = re.compile(r"[^{}()\[\]]+")
+_DELTA = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
+_BANGS = re.compile(r"!(?:\s*!)*")
+_RECURSION = 1_000_000
+_STACK_LOCK = threading.Lock()
 _UPDATES = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
 _FORMS = {"select": "bindings", "ask": "boolean", "construct": "graph", "describe": "graph"}
 
@@ -104,7 +124,12 @@ class QueryInfo:
 
 def _words(text: str) -> list[str]:
     """List the keyword-like tokens of `text`, case-folded (not in strings, IRIs, comments)."""
-    return [m.group().casefold() for m in _TOKEN.finditer(text) if m.lastgroup == "word"]
+    return [
+        word
+        for m in _TOKEN.finditer(text)
+        if m.lastgroup == "name" and ":" not in m.group()
+        for word in m.group().casefold().split(".")
+    ]
 
 
 def _significant(text: str) -> Iterable[re.Match]:
@@ -143,7 +168,8 @@ def inspect_query(text: str) -> QueryInfo:
         if skip:
             skip -= 1
             continue
-        word = match.group().casefold() if match.lastgroup == "word" else None
+        token = match.group()
+        word = token.casefold() if match.lastgroup == "name" and ":" not in token else None
         if word == "base":
             skip = 1
         elif word == "prefix":
@@ -158,8 +184,65 @@ def inspect_query(text: str) -> QueryInfo:
     return QueryInfo(form, "service" in words, "from" in words)
 
 
+def nesting_depth(text: str) -> int:
+    """Bound how deeply `text` nests, in linear time, without parsing it.
+
+    Every ``{``, ``(`` and ``[`` opens a level and every ``}``, ``)`` and ``]`` closes
+    one, wherever they are (in strings and comments too), and the longest run of ``!``
+    (``!!!x`` nests as deep as ``!(!(x))``) adds to the deepest level: the bound errs
+    toward refusing, never below what a parser would recurse through.
+
+    Examples
+    --------
+    >>> nesting_depth("ASK { { ?s ?p ?o } FILTER(!BOUND(?x)) }")
+    4
+    >>> nesting_depth("ASK { FILTER(!!!true) }")
+    5
+    """
+    brackets = _BRACKETS.sub("", text)
+    depth = max(accumulate(map(_DELTA.__getitem__, brackets)), default=0)
+    bangs = max((run.count("!") for run in _BANGS.findall(text)), default=0)
+    return max(depth, 0) + bangs
+
+
+def precheck_query(text: str) -> QueryInfo:
+    """Refuse, in linear time, what no parser may see: updates and too deep a nesting.
+
+    This is all the HTTP thread does before a worker takes the query; the worker then
+    runs :func:`check_query`.
+
+    Raises
+    ------
+    UpdateRefused
+        If `text` starts as a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP…).
+    QueryTooDeep
+        If `text` nests deeper than :data:`MAX_DEPTH` (see :func:`nesting_depth`).
+
+    Examples
+    --------
+    >>> precheck_query("ASK " + "{" * 200 + "}" * 200)
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.QueryTooDeep: the query nests 200 levels deep; the limit is 64
+    """
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise QueryTooDeep(f"the query nests {depth} levels deep; the limit is {MAX_DEPTH}")
+    info = inspect_query(text)
+    if info.update:
+        raise UpdateRefused(f"{info.form} is a SPARQL update: graphkit's SPARQL is read-only")
+    return info
+
+
 def check_query(text: str) -> QueryInfo:
-    """Inspect `text` and refuse what graphkit never runs: updates and SERVICE.
+    r"""Refuse what graphkit never runs: updates, too deep a nesting, and SERVICE.
+
+    SERVICE is decided on the parsed query, never on a guess of a lexer: a text that does
+    not contain the letters ``service`` (in any case) nor a ``\u`` escape cannot use it;
+    any other text is parsed by rdflib's SPARQL 1.1 parser and refused if its parse tree
+    holds a SERVICE pattern, or if it does not parse (it could not be checked). Worker
+    processes also run without network access (:mod:`graphkit.sandbox`), so a mistake
+    here still reaches no other endpoint.
 
     Parameters
     ----------
@@ -173,29 +256,90 @@ def check_query(text: str) -> QueryInfo:
 
     Raises
     ------
-    UpdateRefused
-        If `text` is a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP…).
+    UpdateRefused, QueryTooDeep
+        See :func:`precheck_query`.
     ServiceRefused
         If `text` uses SERVICE, which would make the engine call another endpoint.
+    QuerySyntaxError
+        If `text` mentions ``service`` and is not SPARQL 1.1 that rdflib can parse.
 
     Examples
     --------
-    >>> check_query("ASK { ?s ?p ?o }").kind
+    >>> check_query("ASK { ?s skos:prefLabel 'customer service' }").kind
     'boolean'
-    >>> check_query("INSERT DATA { <http://x/a> <http://x/b> 1 }")
+    >>> check_query("ASK { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
-    graphkit.errors.UpdateRefused: INSERT is a SPARQL update: graphkit's SPARQL is read-only
+    graphkit.errors.ServiceRefused: SERVICE is refused: graphkit answers from its own ...
     """
-    info = inspect_query(text)
-    if info.update:
-        raise UpdateRefused(f"{info.form} is a SPARQL update: graphkit's SPARQL is read-only")
-    if info.service:
+    info = precheck_query(text)
+    if _MENTIONS.search(text) and on_deep_stack(_parsed_uses_service, text):
         raise ServiceRefused(
             "SERVICE is refused: graphkit answers from its own dataset and never calls "
             "another endpoint (federated queries are not supported)"
         )
     return info
+
+
+def _parsed_uses_service(text: str) -> bool:
+    """Parse `text` with rdflib and say whether its parse tree holds a SERVICE pattern."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION))
+    try:
+        tree = parseQuery(text)
+    except ParseException as err:
+        reason = f"{err.msg} (a query that mentions 'service' must be SPARQL 1.1 to be checked)"
+        raise QuerySyntaxError(reason, err.lineno, err.col) from None
+    except RecursionError:
+        raise QueryTooDeep("the query is too long or too deeply nested to be checked") from None
+    finally:
+        sys.setrecursionlimit(limit)
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)) or hasattr(node, "asList"):  # ParseResults
+            stack.extend(node)
+    return False
+
+
+def on_deep_stack(function: Callable, *args, **kwargs):
+    """Call `function` in a thread with a large stack (:data:`STACK_SIZE`) and wait for it.
+
+    Oxigraph's parser and optimizer recurse through long chains of operators; on the
+    default stack a hostile query crashes the process instead of raising an error.
+
+    Examples
+    --------
+    >>> on_deep_stack(sum, [1, 2, 3])
+    6
+    """
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = function(*args, **kwargs)
+        except BaseException as err:  # re-raised in the caller's thread
+            outcome["error"] = err
+
+    with _STACK_LOCK:
+        previous = threading.stack_size(STACK_SIZE)
+        try:
+            thread = threading.Thread(target=target, name="graphkit-sparql", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -269,6 +413,7 @@ class Engine:
         timeout: float | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a SPARQL query and return its result as plain data.
 
@@ -289,6 +434,9 @@ class Engine:
             inside Oxigraph until done. :class:`QueryPool` bounds any query.
         default_graphs, named_graphs : sequence of str, optional
             Graph IRIs that make up the query's dataset.
+        base_iri : str, optional
+            The IRI relative IRIs of the query resolve against (unless it declares BASE);
+            the endpoint passes its own URL. Without one a relative IRI is a syntax error.
 
         Returns
         -------
@@ -298,7 +446,7 @@ class Engine:
         ------
         QuerySyntaxError
             If the query does not parse (the message gives the line and column).
-        UpdateRefused, ServiceRefused
+        UpdateRefused, ServiceRefused, QueryTooDeep
             See :func:`check_query`.
         ResultTooLarge
             If the result has more than `max_rows` rows.
@@ -314,7 +462,7 @@ class Engine:
                 "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()],
             }
         try:
-            raw = self._store.query(text, prefixes=PREFIX_IRIS, **options)
+            raw = self._store.query(text, prefixes=PREFIX_IRIS, base_iri=base_iri, **options)
             if isinstance(raw, ox.QueryBoolean):
                 return QueryResult("boolean", boolean=bool(raw))
             if isinstance(raw, ox.QuerySolutions):
@@ -371,7 +519,7 @@ def _syntax_error(message: str, text: str = "") -> QuerySyntaxError:
     declared, previous = set(PREFIX_IRIS), ""
     for match in _significant(text):
         token = match.group()
-        if match.lastgroup != "pname":
+        if match.lastgroup != "name" or ":" not in token:
             previous = token.casefold()
             continue
         prefix = token.split(":", 1)[0]
