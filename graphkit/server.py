@@ -18,7 +18,9 @@ import html
 import io
 import logging
 import re
+import signal
 import sys
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,6 +31,7 @@ from graphkit import __version__
 from graphkit.errors import (
     EndpointError,
     GraphkitError,
+    PortInUse,
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
@@ -38,7 +41,15 @@ from graphkit.errors import (
 )
 from graphkit.iris import PREFIX_IRIS
 from graphkit.results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, parse_results, serialize
-from graphkit.sparql import MAX_ROWS, TIMEOUT, Engine, inspect_query, run_query
+from graphkit.sparql import (
+    MAX_ROWS,
+    TIMEOUT,
+    Engine,
+    inspect_query,
+    on_deep_stack,
+    precheck_query,
+    run_query,
+)
 
 __all__ = [
     "MAX_BODY",
@@ -265,13 +276,12 @@ class SparqlApp:
 
     def _route(self, environ: dict, method: str):
         path = environ.get("PATH_INFO") or "/"
-        if method == "OPTIONS":
-            requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS", "")
+        if method == "OPTIONS":  # CORS preflight: only the headers the endpoint reads
             return (
                 204,
                 [
                     ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
-                    ("Access-Control-Allow-Headers", requested or "Accept, Content-Type"),
+                    ("Access-Control-Allow-Headers", "Accept, Content-Type"),
                     ("Access-Control-Max-Age", "86400"),
                 ],
                 b"",
@@ -280,7 +290,7 @@ class SparqlApp:
             if method not in ("GET", "HEAD"):
                 raise _HTTPError(405, f"{method} is not allowed on /", [("Allow", "GET, HEAD")])
             return 200, _page_headers(), self._page
-        if path != "/sparql":
+        if path not in ("/sparql", "/sparql/"):
             raise _HTTPError(404, f"no such page: {path}; the endpoint is /sparql")
         if method in ("GET", "HEAD"):
             params = _form(environ.get("QUERY_STRING", ""))
@@ -293,12 +303,16 @@ class SparqlApp:
             raise _HTTPError(
                 405, f"{method} is not allowed on /sparql", [("Allow", "GET, HEAD, POST, OPTIONS")]
             )
-        content_type = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        content_type, charset = _media_type(environ.get("CONTENT_TYPE"))
         params = _form(environ.get("QUERY_STRING", ""))
+        if charset not in (None, "utf-8", "utf8", "us-ascii"):
+            raise _HTTPError(
+                415, f"the request body must be UTF-8, not charset={charset} ({content_type})"
+            )
         if content_type == "application/sparql-update":
             raise _HTTPError(403, "updates are refused: this endpoint is read-only")
         if content_type == "application/x-www-form-urlencoded":
-            form = _form(_body(environ).decode("ascii", errors="replace"))
+            form = _form(_body(environ).decode("latin-1"))
             if "update" in form:
                 raise _HTTPError(403, "updates are refused: this endpoint is read-only")
             if "query" not in form:
@@ -317,12 +331,17 @@ class SparqlApp:
         )
 
     def _query(self, environ: dict, text: str, params: Mapping[str, list[str]]):
-        info = inspect_query(text)
-        if info.update:
+        endpoint = _endpoint_url(environ)  # validates Host first
+        try:  # linear: the HTTP thread never parses; a worker checks the rest
+            info = precheck_query(text)
+        except UpdateRefused:
             raise _HTTPError(
                 403,
-                f"updates are refused: {info.form} is a SPARQL update, this endpoint is read-only",
-            )
+                f"updates are refused: {inspect_query(text).form} is a SPARQL update, "
+                "this endpoint is read-only",
+            ) from None
+        except QueryRefused as err:
+            raise _HTTPError(400, str(err)) from None
         graph = info.kind == "graph"
         offers = _GRAPH_TYPES if graph else _RESULT_TYPES
         media = negotiate(environ.get("HTTP_ACCEPT"), list(offers))
@@ -330,9 +349,9 @@ class SparqlApp:
             wanted = ", ".join(GRAPH_FORMATS.values() if graph else RESULT_FORMATS.values())
             raise _HTTPError(406, f"none of the accepted types can hold this result: {wanted}")
         fmt = offers[media]
-        options = {}
+        options = {"base_iri": endpoint}
         if "default-graph-uri" in params or "named-graph-uri" in params:
-            options = {
+            options |= {
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
             }
@@ -340,7 +359,8 @@ class SparqlApp:
             if self._pool is not None:
                 body = self._pool.run(text, fmt, **options)
             else:
-                body = run_query(
+                body = on_deep_stack(
+                    run_query,
                     self.engine,
                     text,
                     fmt,
@@ -380,11 +400,48 @@ def _content_type(media: str) -> str:
 
 
 def _form(text: str) -> dict[str, list[str]]:
-    """Parse a query string or form body once (decoding it twice would corrupt a ``%``)."""
+    """Parse a query string or form body once (decoding it twice would corrupt a ``%``).
+
+    `text` holds one character per byte (latin-1, as WSGI gives ``QUERY_STRING``), raw or
+    percent-encoded: each name and value is percent-decoded, then decoded as UTF-8.
+
+    Examples
+    --------
+    >>> _form("query=ASK+%7B%7D&x=communaut%C3%A9")
+    {'query': ['ASK {}'], 'x': ['communauté']}
+    >>> _form("x=" + "communauté".encode("utf-8").decode("latin-1"))
+    {'x': ['communauté']}
+    """
     try:
-        return urllib.parse.parse_qs(text, keep_blank_values=True, errors="strict")
-    except (UnicodeDecodeError, ValueError):
+        raw = urllib.parse.parse_qs(
+            text, keep_blank_values=True, encoding="latin-1", errors="strict"
+        )
+        return {_utf8(name): [_utf8(value) for value in values] for name, values in raw.items()}
+    except (UnicodeError, ValueError):
         raise _HTTPError(400, "the request's parameters are not valid UTF-8") from None
+
+
+def _utf8(text: str) -> str:
+    return text.encode("latin-1").decode("utf-8")
+
+
+def _media_type(header: str | None) -> tuple[str, str | None]:
+    """Split a ``Content-Type`` into its media type and its charset (lower case), if any.
+
+    Examples
+    --------
+    >>> _media_type("application/sparql-query; charset=UTF-16")
+    ('application/sparql-query', 'utf-16')
+    >>> _media_type(None)
+    ('', None)
+    """
+    media, *params = (header or "").split(";")
+    charset = None
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media.strip().lower(), charset
 
 
 def _one(params: Mapping[str, list[str]], name: str) -> str:
@@ -406,10 +463,36 @@ def _body(environ: dict) -> bytes:
     return environ["wsgi.input"].read(length) if length > 0 else b""
 
 
-def _endpoint_url(environ: dict) -> str:
-    from wsgiref.util import application_uri
+#: A Host header: a DNS name, an IPv4 address or a bracketed IPv6 address, and a port.
+_HOST = re.compile(
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    r"[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?"
+)
 
-    return application_uri(environ).rstrip("/") + "/sparql"
+
+def _endpoint_url(environ: dict) -> str:
+    """Build the endpoint's URL from a validated ``Host`` header (400 if it is no host).
+
+    Examples
+    --------
+    >>> _endpoint_url({"HTTP_HOST": "127.0.0.1:7878", "wsgi.url_scheme": "http"})
+    'http://127.0.0.1:7878/sparql'
+    >>> _endpoint_url({"HTTP_HOST": "a b", "wsgi.url_scheme": "http"})
+    Traceback (most recent call last):
+    ...
+    graphkit.server._HTTPError: the Host header 'a b' is not a host name or address
+    """
+    host = environ.get("HTTP_HOST")
+    if host is None:
+        host = environ.get("SERVER_NAME", "localhost")
+        port = environ.get("SERVER_PORT", "")
+        host = f"[{host}]" if ":" in host else host
+        host += f":{port}" if port else ""
+    if len(host) > 300 or not _HOST.fullmatch(host):
+        raise _HTTPError(400, f"the Host header {host[:100]!r} is not a host name or address")
+    scheme = "https" if environ.get("wsgi.url_scheme") == "https" else "http"
+    script = urllib.parse.quote(environ.get("SCRIPT_NAME", "").rstrip("/"))
+    return f"{scheme}://{host.lower()}{script}/sparql"
 
 
 _SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -707,20 +790,44 @@ def serve(
         Requests handled at once (queries themselves run in the app's workers).
     on_ready : callable, optional
         Called with the endpoint's URL once the socket listens.
+
+    Raises
+    ------
+    PortInUse
+        If another process listens on `port`.
+    EndpointError
+        If the address cannot be bound for another reason.
     """
+    import errno
+
     from waitress.server import create_server
 
-    server = create_server(app, host=host, port=port, threads=threads, ident="graphkit")
+    try:
+        server = create_server(app, host=host, port=port, threads=threads, ident="graphkit")
+    except OSError as err:
+        app.close()
+        if err.errno == errno.EADDRINUSE:
+            raise PortInUse(port) from None
+        raise EndpointError(f"cannot listen on {host}:{port}: {err.strerror}") from None
+
+    def interrupt(signum, frame):
+        app.close()  # first: a request waiting on a worker returns at once
+        raise KeyboardInterrupt
+
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupt) if main else None
     try:
         if on_ready is not None:
             shown = f"[{host}]" if ":" in host else host
             on_ready(f"http://{shown}:{server.effective_port}/sparql")
-        server.run()
+        server.run()  # waitress stops its threads itself on KeyboardInterrupt
     except KeyboardInterrupt:
         pass
     finally:
-        server.close()
+        if main:
+            signal.signal(signal.SIGINT, previous)
         app.close()
+        server.close()
 
 
 # --- the client side -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import re
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -327,6 +328,11 @@ def on_deep_stack(function: Callable, *args, **kwargs):
         try:
             outcome["value"] = function(*args, **kwargs)
         except BaseException as err:  # re-raised in the caller's thread
+            chain, seen = err, set()
+            while chain is not None and id(chain) not in seen:  # drop Oxigraph objects here
+                seen.add(id(chain))
+                traceback.clear_frames(chain.__traceback__)
+                chain = chain.__cause__ or chain.__context__
             outcome["error"] = err
 
     with _STACK_LOCK:
