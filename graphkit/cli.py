@@ -636,9 +636,9 @@ def query(obj: _Context, query: str, fmt: str, endpoint: str | None) -> None:
 
         result = query_endpoint(endpoint, text)
     else:
-        from graphkit.sparql import Engine
+        from graphkit.sparql import Engine, on_deep_stack
 
-        result = Engine.from_dataset(obj.dataset()).query(text)
+        result = on_deep_stack(Engine.from_dataset(obj.dataset()).query, text)
     writer = _query_format(fmt, result.kind)
     if writer == "json":
         click.echo(render.json_text(result.to_json()), nl=False)
