@@ -126,7 +126,8 @@ TESTS = [
      "CLEAR NAMED".encode("utf-16"), "4xx"),
     ("bad_update_syntax", "POST", "/sparql/", FORM, "update=CLEAR%20XYZ", "4xx"),
     ("bad_update_dataset_conflict", "POST",
-     "/sparql/?using-named-graph-uri=http%3A%2F%2Fexample%2Fpeople", UPDATE, "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\nWITH <http://example/addresses>\n"
+     "/sparql/?using-named-graph-uri=http%3A%2F%2Fexample%2Fpeople", UPDATE,
+     "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\nWITH <http://example/addresses>\n"
      "DELETE { ?person foaf:givenName 'Bill' } WHERE { ?person foaf:givenName 'Bill' }", "4xx"),
 ]  # fmt: skip
 
