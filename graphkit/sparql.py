@@ -20,7 +20,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 import pyoxigraph as ox
 
@@ -58,7 +57,7 @@ TIMEOUT = 10.0
 #: Default cap on the rows (or triples) of a result.
 MAX_ROWS = 10_000
 #: Deepest nesting a query may have (see :func:`nesting_depth`).
-MAX_DEPTH = 64
+MAX_DEPTH = 128
 #: Stack of the threads that parse and run queries, in bytes (address space, mostly unused).
 STACK_SIZE = 512 << 20
 
@@ -84,8 +83,11 @@ _TOKEN = re.compile(
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: What a text must contain to be able to use SERVICE (then it is parsed to find out).
 _MENTIONS = re.compile(r"service|\\u[0-9a-f]{4}", re.IGNORECASE)
-_BRACKETS = re.compile(r"[^{}()\[\]]+")
-_DELTA = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
+_LINES = re.compile(r"[\n\r]")
+_QUOTED = re.compile(r"[#'\"]")
+_LONG_QUOTE = re.compile(r"'''|\"\"\"")
+_IRI_OR_ESCAPE = re.compile(r"[<\\]")
+_BRACKET = re.compile(r"[{}()\[\]]")
 _BANGS = re.compile(r"!(?:\s*!)*")
 _RECURSION = 1_000_000
 _STACK_LOCK = threading.Lock()
@@ -185,25 +187,59 @@ def inspect_query(text: str) -> QueryInfo:
     return QueryInfo(form, "service" in words, "from" in words)
 
 
-def nesting_depth(text: str) -> int:
+def nesting_depth(text: str, limit: int | None = None) -> int:
     """Bound how deeply `text` nests, in linear time, without parsing it.
 
-    Every ``{``, ``(`` and ``[`` opens a level and every ``}``, ``)`` and ``]`` closes
-    one, wherever they are (in strings and comments too), and the longest run of ``!``
-    (``!!!x`` nests as deep as ``!(!(x))``) adds to the deepest level: the bound errs
-    toward refusing, never below what a parser would recurse through.
+    Every ``{``, ``(`` and ``[`` opens a level, wherever it is (in strings and comments
+    too). A closing bracket closes one only where no lexing could put it inside a string,
+    a comment, an IRI or an escape: before any ``#``, ``'`` or ``"`` of its line (and, for
+    ``)`` and ``]``, before any ``<`` or backslash), and never once a long-string quote
+    (three quotes) has been seen. The longest run of ``!`` (``!!!x`` nests as
+    ``!(!(x))``) is added to the deepest level. The bound thus errs toward refusing: it is
+    never below what a parser recurses through. (Brackets closed after a quote or an IRI
+    on the same line stay counted: write long VALUES tables one row per line.)
+
+    Parameters
+    ----------
+    text : str
+        A SPARQL query.
+    limit : int, optional
+        Stop reading as soon as the bound exceeds `limit` (then the result is
+        ``limit + 1``, not the full bound).
 
     Examples
     --------
     >>> nesting_depth("ASK { { ?s ?p ?o } FILTER(!BOUND(?x)) }")
     4
-    >>> nesting_depth("ASK { FILTER(!!!true) }")
-    5
+    >>> nesting_depth("ASK { ?s ?p '}' { ?s ?p '}' { } } }")  # the quoted } close nothing
+    3
     """
-    brackets = _BRACKETS.sub("", text)
-    depth = max(accumulate(map(_DELTA.__getitem__, brackets)), default=0)
+    depth = deepest = 0
+    long_string = False
+    for line in _LINES.split(text):
+        if long_string:
+            cut_any = cut_brace = 0
+        else:
+            long_string = _LONG_QUOTE.search(line) is not None
+            quoted = _QUOTED.search(line)
+            cut_brace = quoted.start() if quoted else len(line)
+            iri = _IRI_OR_ESCAPE.search(line, 0, cut_brace)
+            cut_any = iri.start() if iri else cut_brace
+        for segment, closers in (
+            (line[:cut_any], "})]"),
+            (line[cut_any:cut_brace], "}"),
+            (line[cut_brace:], ""),
+        ):
+            for bracket in _BRACKET.findall(segment):
+                if bracket in "{([":
+                    depth += 1
+                    deepest = max(deepest, depth)
+                    if limit is not None and deepest > limit:
+                        return deepest
+                elif bracket in closers and depth:
+                    depth -= 1
     bangs = max((run.count("!") for run in _BANGS.findall(text)), default=0)
-    return max(depth, 0) + bangs
+    return deepest + bangs if limit is None else min(deepest + bangs, limit + 1)
 
 
 def precheck_query(text: str) -> QueryInfo:
@@ -224,11 +260,13 @@ def precheck_query(text: str) -> QueryInfo:
     >>> precheck_query("ASK " + "{" * 200 + "}" * 200)
     Traceback (most recent call last):
     ...
-    graphkit.errors.QueryTooDeep: the query nests 200 levels deep; the limit is 64
+    graphkit.errors.QueryTooDeep: the query nests deeper than 128 levels, the limit ...
     """
-    depth = nesting_depth(text)
-    if depth > MAX_DEPTH:
-        raise QueryTooDeep(f"the query nests {depth} levels deep; the limit is {MAX_DEPTH}")
+    if nesting_depth(text, MAX_DEPTH) > MAX_DEPTH:
+        raise QueryTooDeep(
+            f"the query nests deeper than {MAX_DEPTH} levels, the limit (brackets closed "
+            "after a quote, # or IRI on their line count as open)"
+        )
     info = inspect_query(text)
     if info.update:
         raise UpdateRefused(f"{info.form} is a SPARQL update: graphkit's SPARQL is read-only")
@@ -284,6 +322,11 @@ def check_query(text: str) -> QueryInfo:
 
 def _parsed_uses_service(text: str) -> bool:
     """Parse `text` with rdflib and say whether its parse tree holds a SERVICE pattern."""
+    return "ServiceGraphPattern" in _parsed_patterns(text)
+
+
+def _parsed_patterns(text: str) -> set[str]:
+    """Parse `text` with rdflib and name the grammar rules its parse tree holds."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -299,16 +342,15 @@ def _parsed_uses_service(text: str) -> bool:
         raise QueryTooDeep("the query is too long or too deeply nested to be checked") from None
     finally:
         sys.setrecursionlimit(limit)
-    stack = [tree]
-    while stack:
+    names, stack = set(), [tree]
+    while stack:  # no recursion: the tree may be as deep as the query nests
         node = stack.pop()
         if isinstance(node, CompValue):
-            if node.name == "ServiceGraphPattern":
-                return True
+            names.add(node.name)
             stack.extend(node.values())
         elif isinstance(node, (list, tuple)) or hasattr(node, "asList"):  # ParseResults
             stack.extend(node)
-    return False
+    return names
 
 
 def on_deep_stack(function: Callable, *args, **kwargs):
@@ -588,8 +630,8 @@ def rdflib_query(dataset, text: str) -> QueryResult:
     """
     from pyparsing import ParseException
 
-    info = check_query(text)
-    if info.dataset:
+    check_query(text)
+    if "DatasetClause" in on_deep_stack(_parsed_patterns, text):  # decided on the parse
         raise QueryRefused("the rdflib baseline refuses FROM: rdflib would fetch the graph")
     try:
         result = dataset.query(text, initNs=PREFIX_IRIS)

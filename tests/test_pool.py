@@ -106,7 +106,7 @@ def test_a_dead_worker_names_the_signal(pool):
 
 def test_the_pool_checks_in_the_worker_and_prechecks_in_the_caller(pool):
     """Deep nesting never reaches a worker; SERVICE is refused by the worker's parse."""
-    with pytest.raises(QueryTooDeep, match="limit is 64"):
+    with pytest.raises(QueryTooDeep, match="deeper than 128 levels"):
         pool.run("ASK " + "{" * 5000 + "}" * 5000, "json")
     with pytest.raises(ServiceRefused):
         pool.run(

@@ -728,7 +728,7 @@ def test_trailing_slash_answers_like_the_endpoint(app):
 def test_deep_nesting_is_a_clear_400(app):
     response = get(app, "ASK " + "{" * 5000 + "}" * 5000)
     assert response.status == 400
-    assert response.text == "the query nests 5000 levels deep; the limit is 64\n"
+    assert response.text.startswith("the query nests deeper than 128 levels, the limit")
 
 
 def _hostile_service_queries(url):
