@@ -105,7 +105,8 @@ class QueryInfo:
         ``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``, the update keyword it starts with
         (``INSERT``, ``LOAD``…), or None when the text starts with none of them.
     service : bool
-        It uses the ``SERVICE`` keyword.
+        Its tokens include the ``SERVICE`` keyword: a hint for messages only, since
+        :func:`check_query` decides SERVICE on the parsed query.
     dataset : bool
         It has a dataset clause (``FROM`` or ``FROM NAMED``).
     """
