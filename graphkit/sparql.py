@@ -83,6 +83,7 @@ _TOKEN = re.compile(
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: What a text must contain to be able to use SERVICE (then it is parsed to find out).
 _MENTIONS = re.compile(r"service|\\u[0-9a-f]{4}", re.IGNORECASE)
+_FROM_OR_SERVICE = re.compile(r"from|service", re.IGNORECASE)
 _LINES = re.compile(r"[\n\r]")
 _QUOTED = re.compile(r"[#'\"]")
 _LONG_QUOTE = re.compile(r"'''|\"\"\"")
@@ -181,7 +182,8 @@ def inspect_query(text: str) -> QueryInfo:
         else:
             form = match.group().upper() if word in _FORMS or word in _UPDATES else None
             break
-    words = set(_words(text))
+    # the words are read only if they can matter: a linear search, then a linear tokenizer
+    words = set(_words(text)) if _FROM_OR_SERVICE.search(text) else set()
     if _ESCAPE.search(text):
         decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
         words |= set(_words(decoded))
