@@ -16,11 +16,13 @@ __all__ = [
     "NoTransitionPath",
     "OntologyFileError",
     "OntologySyntaxError",
+    "PortInUse",
     "QueryFailed",
     "QueryNotFound",
     "QueryRefused",
     "QuerySyntaxError",
     "QueryTimeout",
+    "QueryTooDeep",
     "ResultTooLarge",
     "ServiceRefused",
     "TermNotFound",
@@ -155,6 +157,10 @@ class ServiceRefused(QueryRefused):
     """A query with SERVICE: graphkit never calls another endpoint on a query's behalf."""
 
 
+class QueryTooDeep(QueryRefused):
+    """A query nests deeper than a parser may safely recurse (HTTP 400, exit code 2)."""
+
+
 class QueryTimeout(GraphkitError):
     """A query ran past its time limit and was stopped.
 
@@ -221,3 +227,22 @@ class QueryNotFound(GraphkitError):
 
 class EndpointError(GraphkitError):
     """A remote SPARQL endpoint could not be reached or answered with an error."""
+
+
+class PortInUse(GraphkitError):
+    """The port ``graphkit serve`` was asked to bind is taken (a usage error, exit code 2).
+
+    Examples
+    --------
+    >>> str(PortInUse(7878))
+    'port 7878 is in use'
+    """
+
+    exit_code = 2
+
+    def __init__(self, port: int):
+        super().__init__(f"port {port} is in use")
+        self.port = port
+
+    def __reduce__(self):
+        return type(self), (self.port,)

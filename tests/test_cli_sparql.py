@@ -1,9 +1,17 @@
 """The SPARQL commands of the CLI: query, queries, serve --get (on the tiny ontology)."""
 
+import contextlib
 import csv
 import io
 import json
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.parse
+import urllib.request
 
 import pytest
 from click.testing import CliRunner
@@ -177,3 +185,84 @@ def test_serve_get_answers_one_request(tiny_ontology):
     bad = run("serve", "--get", "/sparql?query=DROP%20ALL", ontology=tiny_ontology)
     assert bad.exit_code == 1
     assert "read-only" in bad.stdout
+
+
+# --------------------------------------------------------------------------- issue 11
+
+
+def test_query_missing_file_is_named(tiny_ontology):
+    result = run("query", "/no/such.rq", ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no such query file: /no/such.rq\n"
+
+
+@pytest.mark.parametrize("opening", ["{", "(", "!"])
+def test_query_deep_nesting_exits_2_never_crashes(tiny_ontology, opening):
+    """Issue 11: `{` x 5000 crashed `graphkit query` with a segmentation fault."""
+    text = {
+        "{": "ASK " + "{" * 5000 + "}" * 5000,
+        "(": "ASK { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }",
+        "!": "ASK { FILTER(" + "!" * 5000 + "true) }",
+    }[opening]
+    process = subprocess.run(
+        [sys.executable, "-m", "graphkit", "--ontology", str(tiny_ontology), "query", "-"],
+        input=text, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert process.returncode == 2, process.stderr
+    assert process.stderr.startswith("Error: the query nests deeper than 128 levels, the limit")
+
+
+def test_query_the_issue_bypass_is_refused(tiny_ontology):
+    text = "PREFIX : <http://127.0.0.1:9/>\nASK { FILTER(1<2)SERVICE:x#>\n{ ?s ?p ?o } }"
+    result = run("query", text, ontology=tiny_ontology)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: SERVICE is refused")
+
+
+def _serve(tiny_ontology, port, *extra):
+    command = [sys.executable, "-m", "graphkit", "--ontology", str(tiny_ontology), "serve"]
+    return subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "1", *extra],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_serve_on_a_busy_port_is_one_line_and_exit_2(tiny_ontology):
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        process = _serve(tiny_ontology, port)
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert stderr == f"Error: port {port} is in use\n"
+
+
+def test_ctrl_c_stops_serve_within_a_second_without_traceback(tiny_ontology):
+    process = _serve(tiny_ontology, 0, "--timeout", "30")
+    try:
+        line = process.stderr.readline()
+        assert line.startswith("graphkit SPARQL endpoint on http://127.0.0.1:"), line
+        url = line.split()[4]
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        query = url + "?" + urllib.parse.urlencode({"query": slow})
+        client = threading.Thread(target=_get_ignoring_errors, args=(query,), daemon=True)
+        client.start()
+        time.sleep(1.0)  # the query is running in the worker
+        start = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        process.wait(10)
+        elapsed = time.monotonic() - start
+        rest = process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+    assert process.returncode == 0
+    assert elapsed < 1.0, elapsed
+    assert "Traceback" not in rest, rest
+
+
+def _get_ignoring_errors(url):
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(url, timeout=30).read()

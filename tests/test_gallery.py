@@ -45,7 +45,8 @@ from rdflib.compare import graph_diff, isomorphic
 from graphkit.errors import OntologyFileError, QueryNotFound
 from graphkit.graph.ontology import default_ontology_dir
 from graphkit.graph.prefixes import curie
-from graphkit.sparql.engine import Engine, inspect_query, rdflib_query
+from graphkit.sparql.checks import inspect_query
+from graphkit.sparql.engine import Engine, rdflib_query
 from graphkit.sparql.gallery import find_query, gallery, resolve_query
 from graphkit.sparql.results import QueryResult
 

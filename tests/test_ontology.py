@@ -362,7 +362,7 @@ def test_esco_stated_requirement_check_spares_an_exact_match_and_a_curated_mappi
 
 
 def test_skill_label_collision_folds_as_the_name_index(dataset):
-    """The query's folding agrees with graphkit.names.normalize on the real skill labels."""
+    """The query's folding agrees with graphkit.graph.names.normalize on the real skill labels."""
     query = """
         SELECT ?label ?key WHERE {
             ?skill a smp:Skill ; skos:prefLabel|skos:altLabel ?label .

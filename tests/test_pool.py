@@ -1,11 +1,19 @@
 """Worker processes: a query past the time limit is stopped, errors cross the process boundary."""
 
 import json
+import platform
 import time
 
 import pytest
 
-from graphkit.errors import QueryFailed, QuerySyntaxError, QueryTimeout, ResultTooLarge
+from graphkit.errors import (
+    QueryFailed,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooDeep,
+    ResultTooLarge,
+    ServiceRefused,
+)
 from graphkit.sparql.engine import Engine
 from graphkit.sparql.pool import QueryPool
 
@@ -75,3 +83,33 @@ def test_a_pool_needs_a_worker_and_a_limit():
         QueryPool(Engine(), workers=0)
     with pytest.raises(ValueError, match="must be positive"):
         QueryPool(Engine(), timeout=0)
+
+
+@pytest.mark.skipif(
+    platform.system() != "Linux" or platform.machine().lower() not in ("x86_64", "aarch64"),
+    reason="the seccomp network filter exists for Linux on x86-64 and AArch64 only",
+)
+def test_workers_run_without_network(pool):
+    """Issue 11: the workers forbid themselves network sockets (see tests/test_sandbox.py)."""
+    assert pool.sandboxed is True
+
+
+def test_a_dead_worker_names_the_signal(pool):
+    worker = pool._idle.get()
+    worker.process.kill()
+    worker.process.wait()
+    pool._idle.put(worker)
+    with pytest.raises(QueryFailed, match=r"died on this query \(signal 9\)"):
+        pool.run("ASK { ?s ?p ?o }", "json")
+    wait_for_a_worker(pool)
+
+
+def test_the_pool_checks_in_the_worker_and_prechecks_in_the_caller(pool):
+    """Deep nesting never reaches a worker; SERVICE is refused by the worker's parse."""
+    with pytest.raises(QueryTooDeep, match="deeper than 128 levels"):
+        pool.run("ASK " + "{" * 5000 + "}" * 5000, "json")
+    with pytest.raises(ServiceRefused):
+        pool.run(
+            "PREFIX : <http://127.0.0.1:9/>\nASK { FILTER(1<2)SERVICE:x#>\n{ ?s ?p ?o } }", "json"
+        )
+    assert ask(pool)["boolean"] is True

@@ -286,12 +286,16 @@ def test_cors_on_answers_and_preflight(app):
         app,
         "OPTIONS",
         "/sparql",
-        headers={"Origin": "https://yasgui.org", "Access-Control-Request-Headers": "content-type"},
+        headers={
+            "Origin": "https://yasgui.org",
+            "Access-Control-Request-Headers": "content-type, x-evil, authorization",
+        },
     )
     assert preflight.status == 204
     assert preflight.headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
-    assert preflight.headers["Access-Control-Allow-Headers"] == "content-type"
+    # issue 11: only the headers the endpoint reads, never an echo of the request
+    assert preflight.headers["Access-Control-Allow-Headers"] == "Accept, Content-Type"
 
 
 def test_head_has_headers_and_no_body(app):
@@ -648,3 +652,192 @@ def test_serve_command_binds_127_0_0_1_by_default(tiny_ontology):
         process.terminate()
         process.wait(10)
         process.stderr.close()
+
+
+# --------------------------------------------------------------------------- issue 11
+
+
+def test_form_body_is_utf8_after_percent_decoding(app):
+    """Issue 11: raw UTF-8 in a form body (curl --data) is read as UTF-8, not ASCII."""
+    text = 'ASK { ?x rdfs:label "curation éditoriale de graphkit"@fr }'
+    for body in (("query=" + text).encode("utf-8"), urllib.parse.urlencode({"query": text})):
+        response = post(app, body, "application/x-www-form-urlencoded")
+        assert (response.status, json.loads(response.body)["boolean"]) == (200, True)
+    bad = post(app, b'query=ASK { ?x ?p "\xe9" }', "application/x-www-form-urlencoded")
+    assert (bad.status, bad.text) == (400, "the request's parameters are not valid UTF-8\n")
+    bad = post(
+        app, b"query=ASK%20%7B%20%3Fx%20%3Fp%20%22%E9%22%20%7D", "application/x-www-form-urlencoded"
+    )
+    assert bad.status == 400
+
+
+@pytest.mark.parametrize("host", ["a b", 'evil"<>', "x" * 400, "h:port", "[::1"])
+def test_a_bad_host_is_400_and_never_copied(app, host):
+    for path in ("/sparql", "/sparql?query=ASK%7B%7D"):
+        response = request(app, "GET", path, headers={"Host": host})
+        assert response.status == 400
+        assert response.text.startswith("the Host header ")
+        assert host not in response.text or len(host) < 20
+
+
+def test_a_valid_host_names_the_service(app):
+    response = request(app, "GET", "/sparql", headers={"Host": "Sparql.Example:8080"})
+    assert response.status == 200
+    assert "<http://sparql.example:8080/sparql>" in response.text
+
+
+def test_relative_iris_resolve_against_the_endpoint(app):
+    response = request(
+        app,
+        "POST",
+        "/sparql",
+        body=b"CONSTRUCT { <s> <p> 1 } WHERE {}",
+        headers={
+            "Content-Type": "application/sparql-query",
+            "Host": "127.0.0.1:7878",
+            "Accept": "application/n-triples",
+        },
+    )
+    assert response.status == 200
+    assert response.text.startswith("<http://127.0.0.1:7878/s> <http://127.0.0.1:7878/p> "), (
+        response.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("content_type", "status"),
+    [
+        ("application/sparql-query; charset=UTF-16", 415),
+        ("application/sparql-query; charset=iso-8859-1", 415),
+        ("application/sparql-query; charset=utf-8", 200),
+        ('application/sparql-query; charset="UTF-8"', 200),
+        ("application/x-www-form-urlencoded; charset=UTF-16", 415),
+    ],
+)
+def test_a_charset_other_than_utf8_is_415(app, content_type, status):
+    body = "query=ASK%20%7B%7D" if "form" in content_type else "ASK {}"
+    response = post(app, body.encode("utf-16" if "16" in content_type else "utf-8"), content_type)
+    assert response.status == status, response.text
+
+
+def test_trailing_slash_answers_like_the_endpoint(app):
+    for path in ("/sparql", "/sparql/"):
+        response = request(app, "GET", path + "?query=ASK%7B%7D")
+        assert (response.status, response.text) == (200, '{"head":{},"boolean":true}')
+
+
+def test_deep_nesting_is_a_clear_400(app):
+    response = get(app, "ASK " + "{" * 5000 + "}" * 5000)
+    assert response.status == 400
+    assert response.text.startswith("the query nests deeper than 128 levels, the limit")
+
+
+def _hostile_service_queries(url):
+    """Spellings of SERVICE (and LOAD) that a lexer could misread: none may connect."""
+    base = url.rsplit("/", 1)[0] + "/"
+    pattern = "{ ?s ?p ?o }"
+    return [
+        f"PREFIX : <{base}>\nASK {{ FILTER(1<2)SERVICE:x#>\n{pattern} }}",  # the issue's
+        f"PREFIX : <{base}>\nSELECT * {{ FILTER(1<2)SERVICE SILENT :x#>\n{pattern} }}",
+        f"SELECT * WHERE {{ SERVICE <{url}> {pattern} }}",
+        f"select * where {{ service <{url}> {pattern} }}",
+        f"SELECT * WHERE {{ sErViCe SiLeNt <{url}> {pattern} }}",
+        f"SELECT * WHERE {{ \\u0053ERVICE <{url}> {pattern} }}",
+        f"SELECT * WHERE {{ SERVIC\\u0045 <{url}> {pattern} }}",
+        f"SELECT * WHERE {{ SERVICE#>\n<{url}> {pattern} }}",
+        f"SELECT * WHERE {{ SERVICE\t\r\n<{url}>{pattern} }}",
+        f'SELECT * WHERE {{ FILTER("<" != "#") SERVICE <{url}> {pattern} }}',
+        f"SELECT * WHERE {{ BIND('#' AS ?h) SERVICE <{url}> {pattern} }}",
+        f'SELECT * WHERE {{ ?s ?p "a\\"<b" SERVICE <{url}> {pattern} }}',
+        f"PREFIX ex: <{base}> SELECT * WHERE {{ SERVICE ex:x {pattern} }}",
+        f"PREFIX service: <{base}> SELECT * WHERE {{ SERVICE service:x {pattern} }}",
+        f"BASE <{base}> SELECT * WHERE {{ SERVICE <x> {pattern} }}",
+        f"SELECT * WHERE {{ VALUES ?e {{ <{url}> }} SERVICE ?e {pattern} }}",
+        f"SELECT * WHERE {{ {{ {{ OPTIONAL {{ {{ SERVICE <{url}> {pattern} }} }} }} }} }}",
+        f"SELECT * WHERE {{ {{ SELECT * {{ SERVICE <{url}> {pattern} }} }} }}",
+        f"SELECT * WHERE {{ {{}} UNION {{ MINUS {{ SERVICE <{url}> {pattern} }} }} }}",
+        f"ASK {{ FILTER EXISTS {{ SERVICE <{url}> {pattern} }} }}",
+        f"SELECT * WHERE {{ ?s ?p ?o }} #\nSERVICE <{url}> {pattern}",
+        f"SELECT * FROM <{url}> FROM NAMED <{url}> WHERE {{ GRAPH ?g {pattern} }}",
+        f"LOAD <{url}>",
+        f"# x\nload silent <{url}> INTO GRAPH <{url}>",
+        f"\\u004cOAD <{url}>",
+    ]
+
+
+def test_no_spelling_of_service_reaches_a_listener(server, canaries):
+    """Issue 11: a fuzz of SERVICE, FROM and LOAD spellings; the listener sees nothing."""
+    fifo, url, opened, listener = canaries
+    queries = _hostile_service_queries(url)
+    assert len(queries) > 20
+    statuses = {}
+    for query in queries:
+        _AUDIT["armed"] = True
+        status, _, body = http(
+            server, data=query.encode(), headers={"Content-Type": "application/sparql-query"}
+        )
+        _AUDIT["armed"] = False
+        statuses[query] = (status, body[:80])
+        assert _touched(fifo, listener, opened, server) == [], query
+    refused = [q for q, (status, _) in statuses.items() if status in (400, 403)]
+    answered = [q for q, (status, _) in statuses.items() if status == 200]
+    assert answered == [queries[21]], statuses  # only FROM answers, from local graphs only
+    assert len(refused) == len(queries) - 1, statuses
+
+
+def _hostile_bodies():
+    """1 MiB queries of many shapes: each must be answered or refused within the limit."""
+    mib = 1 << 20
+    return {
+        "a.a.a (issue)": "ASK { " + "a." * ((mib - 8) // 2) + "}",
+        "deep braces": "ASK " + "{" * (mib // 2 - 4) + "}" * (mib // 2 - 4),
+        "not chain": "ASK { FILTER(" + "!" * (mib - 30) + "true) }",
+        "and chain": "ASK { FILTER(" + "1&&" * ((mib - 30) // 3) + "1) }",
+        "plus chain": "ASK { FILTER(" + "1+" * ((mib - 30) // 2) + "1) }",
+        "union chain": "ASK { " + "{} UNION " * ((mib - 20) // 9) + "{} }",
+        "triples": "ASK { " + "?s <http://x/p> ?o . " * ((mib - 10) // 21) + "}",
+        "triples + service": "ASK { ?s ?p 'service' . "
+        + "?s <http://x/p> ?o . " * ((mib - 40) // 21)
+        + "}",
+        "quotes": "ASK { " + "'''" * ((mib - 10) // 3) + "}",
+        "angles": "ASK { " + "<" * (mib - 10) + "}",
+        "pnames": "ASK { " + "ex:a " * ((mib - 10) // 5) + "}",
+    }
+
+
+@pytest.mark.parametrize("shape", sorted(_hostile_bodies()))
+def test_a_1_mib_hostile_query_is_answered_or_refused_in_time(server, shape):
+    """Issue 11: no 1 MiB query crashes a worker or holds the endpoint past the limit."""
+    body = _hostile_bodies()[shape].encode()
+    assert len(body) <= 1 << 20
+    start = time.monotonic()
+    status, _, answer = http(
+        server, data=body, headers={"Content-Type": "application/sparql-query"}
+    )
+    elapsed = time.monotonic() - start
+    assert status in (200, 400, 503), (status, answer[:200])
+    assert answer.strip(), "an answer always says why"
+    assert elapsed < 1.5 + 6, elapsed  # the time limit, the grace, a loaded machine
+    status, _, answer = http(server + "?query=ASK%7B%7D")
+    assert (status, answer) == (200, b'{"head":{},"boolean":true}')
+
+
+def test_eight_quadratic_bodies_do_not_freeze_the_endpoint(server):
+    """Issue 11: 8 `a.a.a…` bodies at once (86 s before) leave the endpoint answering."""
+    body = ("ASK { " + "a." * 500_000 + "}").encode()
+    results = []
+
+    def send():
+        results.append(
+            http(server, data=body, headers={"Content-Type": "application/sparql-query"})
+        )
+
+    start = time.monotonic()
+    threads = [threading.Thread(target=send) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    elapsed = time.monotonic() - start
+    assert [status for status, _, _ in results] == [400] * 8
+    assert elapsed < 20, elapsed

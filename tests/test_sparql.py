@@ -12,12 +12,20 @@ from graphkit.errors import (
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
+    QueryTooDeep,
     ResultTooLarge,
     ServiceRefused,
     UpdateRefused,
 )
 from graphkit.graph.prefixes import PREFIX_IRIS
-from graphkit.sparql.engine import Engine, check_query, inspect_query, rdflib_query
+from graphkit.sparql.checks import (
+    MAX_DEPTH,
+    check_query,
+    inspect_query,
+    nesting_depth,
+    precheck_query,
+)
+from graphkit.sparql.engine import Engine, rdflib_query
 
 TINY = "https://w3id.org/smp/graph/tiny"
 DERIVED = "https://w3id.org/smp/graph/derived"
@@ -273,3 +281,71 @@ def test_rdflib_baseline_reports_syntax_errors(tiny):
     with pytest.raises(QuerySyntaxError) as info:
         rdflib_query(tiny, "SELECT * WHERE { ?s ?p }")
     assert info.value.line == 1
+
+
+# --------------------------------------------------------------------------- issue 11
+
+BYPASS = "PREFIX : <http://127.0.0.1:9999/>\nASK { FILTER(1<2)SERVICE:x#>\n{ ?s ?p ?o } }"
+
+
+def test_the_lexing_bypass_of_issue_11_is_refused(engine):
+    """The old tokenizer read `<2)SERVICE:x#>` as one IRI; the parse tree has a SERVICE."""
+    with pytest.raises(ServiceRefused):
+        engine.query(BYPASS)
+    with pytest.raises(ServiceRefused):
+        check_query(BYPASS.replace("ASK", "SELECT *"))
+
+
+def test_a_query_that_mentions_service_and_does_not_parse_is_a_syntax_error(engine):
+    with pytest.raises(QuerySyntaxError, match=r"must be SPARQL 1\.1 to be checked"):
+        engine.query("SELECT * WHERE { ?s ?p 'service' ")
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        ("ASK {}", 1),
+        ("ASK { { { } } }", 3),
+        ("ASK { FILTER((1)) }", 3),
+        ("ASK { ?s ?p [ ?q [ ?r ?o ] ] }", 3),
+        ("ASK { FILTER(! ! !true) }", 5),
+        ("ASK { ?s ?p '{{{{' }", 5),  # errs toward refusing: brackets in strings count
+        ("ASK } } } {", 1),
+        ("ASK { ?s ?p '}' { ?s ?p '}' { } } }", 3),  # a quoted } closes nothing
+        ("ASK " + "{ FILTER(1<2)#>})\n" * 100, 200),  # nor one a lexer could misread
+        ("ASK " + "{ <a)> " * 100, 100),
+        ("SELECT * { VALUES (?a ?b) { " + "(1 2) " * 500 + "} }", 3),
+    ],
+)
+def test_nesting_depth_is_an_upper_bound(text, depth):
+    assert nesting_depth(text) == depth
+
+
+@pytest.mark.parametrize("opening", ["{", "(", "["])
+def test_too_deep_a_query_is_refused_before_parsing(engine, opening):
+    closing = {"{": "}", "(": ")", "[": "]"}[opening]
+    text = "ASK " + opening * (MAX_DEPTH + 1) + closing * (MAX_DEPTH + 1)
+    with pytest.raises(QueryTooDeep, match=f"nests deeper than {MAX_DEPTH} levels"):
+        engine.query(text)
+    deep_enough = "ASK " + "{" * MAX_DEPTH + "}" * MAX_DEPTH
+    assert engine.query(deep_enough).boolean is True
+
+
+def test_the_pre_check_is_linear_on_1_mib(engine):
+    """Issue 11: `ASK { a.a.a… }` took 8 s at 16 KB in the old tokenizer; now 1 MiB is fast."""
+    hostile = "ASK { " + "a." * 500_000 + "}"
+    start = time.monotonic()
+    assert precheck_query(hostile).form == "ASK"
+    inspect_query("SELECT * { " + "ex:a " * 200_000 + "'" * 100_000 + "<" * 100_000 + "}")
+    assert time.monotonic() - start < 3
+    start = time.monotonic()
+    with pytest.raises(QuerySyntaxError):
+        engine.query(hostile)
+    assert time.monotonic() - start < 5
+
+
+def test_rdflib_baseline_decides_from_on_the_parse(tiny):
+    with pytest.raises(QueryRefused, match="refuses FROM"):
+        rdflib_query(tiny, "select * from <http://127.0.0.1:9/g> where { ?s ?p ?o }")
+    rows = rdflib_query(tiny, "SELECT ?from WHERE { ?from a smp:Role } LIMIT 1").bindings
+    assert len(rows) == 1

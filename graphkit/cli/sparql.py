@@ -62,7 +62,7 @@ def query(obj: _Context, query: str, fmt: str, endpoint: str | None) -> None:
     """
     import sys
 
-    from graphkit.sparql.engine import inspect_query
+    from graphkit.sparql.checks import inspect_query
     from graphkit.sparql.gallery import resolve_query
     from graphkit.sparql.results import serialize
     from graphkit.views.tables import json_text
@@ -75,9 +75,10 @@ def query(obj: _Context, query: str, fmt: str, endpoint: str | None) -> None:
 
         result = query_endpoint(endpoint, text)
     else:
+        from graphkit.sparql.checks import on_deep_stack
         from graphkit.sparql.engine import Engine
 
-        result = Engine.from_dataset(obj.dataset()).query(text)
+        result = on_deep_stack(Engine.from_dataset(obj.dataset()).query, text)
     writer = _query_format(fmt, result.kind)
     if writer == "json":
         click.echo(json_text(result.to_json()), nl=False)

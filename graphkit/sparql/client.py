@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from graphkit._version import __version__
 from graphkit.errors import EndpointError, UpdateRefused
 from graphkit.graph.prefixes import PREFIX_IRIS
-from graphkit.sparql.engine import inspect_query
+from graphkit.sparql.checks import inspect_query
 from graphkit.sparql.results import QueryResult, parse_results
 
 __all__ = ["push", "query_endpoint"]

@@ -15,8 +15,7 @@ SPARQL command runs.
 
 import re
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import pyoxigraph as ox
 
@@ -26,19 +25,15 @@ from graphkit.errors import (
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
-    ServiceRefused,
-    UpdateRefused,
 )
 from graphkit.graph.prefixes import PREFIX_IRIS
+from graphkit.sparql.checks import _parsed_patterns, _significant, check_query, on_deep_stack
 from graphkit.sparql.results import QueryResult, from_oxigraph, normal_term, serialize
 
 __all__ = [
     "MAX_ROWS",
     "TIMEOUT",
     "Engine",
-    "QueryInfo",
-    "check_query",
-    "inspect_query",
     "rdflib_query",
     "run_query",
 ]
@@ -47,155 +42,6 @@ __all__ = [
 TIMEOUT = 10.0
 #: Default cap on the rows (or triples) of a result.
 MAX_ROWS = 10_000
-
-
-# --- reading a query without running it ---------------------------------------------------
-
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f\u2040]+)
-  | (?P<bnode>_:[\w.\-\u00b7\u0300-\u036f\u203f\u2040]+)
-  | (?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)
-  | (?P<pname>(?:[^\W\d_][\w.\-\u00b7]*)?:(?:[\w.\-:%\u00b7]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_UPDATES = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
-_FORMS = {"select": "bindings", "ask": "boolean", "construct": "graph", "describe": "graph"}
-
-
-@dataclass(frozen=True)
-class QueryInfo:
-    """What a query text is, read from its tokens without running it.
-
-    Attributes
-    ----------
-    form : str or None
-        ``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``, the update keyword it starts with
-        (``INSERT``, ``LOAD``…), or None when the text starts with none of them.
-    service : bool
-        It uses the ``SERVICE`` keyword.
-    dataset : bool
-        It has a dataset clause (``FROM`` or ``FROM NAMED``).
-    """
-
-    form: str | None
-    service: bool = False
-    dataset: bool = False
-
-    @property
-    def kind(self) -> str | None:
-        """The kind of result: ``bindings``, ``boolean``, ``graph``, or None."""
-        return _FORMS.get((self.form or "").casefold())
-
-    @property
-    def update(self) -> bool:
-        """The text is a SPARQL update."""
-        return (self.form or "").casefold() in _UPDATES
-
-
-def _words(text: str) -> list[str]:
-    """List the keyword-like tokens of `text`, case-folded (not in strings, IRIs, comments)."""
-    return [m.group().casefold() for m in _TOKEN.finditer(text) if m.lastgroup == "word"]
-
-
-def _significant(text: str) -> Iterable[re.Match]:
-    return (m for m in _TOKEN.finditer(text) if m.lastgroup not in ("ws", "comment"))
-
-
-def inspect_query(text: str) -> QueryInfo:
-    r"""Read the form of a query and whether it uses SERVICE or FROM, without running it.
-
-    The text is split into SPARQL tokens, so that a keyword inside a string, an IRI, a
-    comment, a variable or a prefixed name (``"customer service"``, ``?service``,
-    ``ex:from``) does not count. ``\u`` escapes are also decoded and the text read again,
-    the way SPARQL 1.1 says a parser may.
-
-    Parameters
-    ----------
-    text : str
-        A SPARQL query or update.
-
-    Returns
-    -------
-    QueryInfo
-
-    Examples
-    --------
-    >>> inspect_query("SELECT ?service WHERE { ?s ex:from 'SERVICE' }")
-    QueryInfo(form='SELECT', service=False, dataset=False)
-    >>> inspect_query("select * from <http://example.org/g> { service <http://x/> { ?s ?p ?o } }")
-    QueryInfo(form='SELECT', service=True, dataset=True)
-    >>> inspect_query("# a comment\nLOAD <http://example.org/data.ttl>").update
-    True
-    """
-    form = None
-    skip = 0
-    for match in _significant(text):
-        if skip:
-            skip -= 1
-            continue
-        word = match.group().casefold() if match.lastgroup == "word" else None
-        if word == "base":
-            skip = 1
-        elif word == "prefix":
-            skip = 2
-        else:
-            form = match.group().upper() if word in _FORMS or word in _UPDATES else None
-            break
-    words = set(_words(text))
-    if _ESCAPE.search(text):
-        decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-        words |= set(_words(decoded))
-    return QueryInfo(form, "service" in words, "from" in words)
-
-
-def check_query(text: str) -> QueryInfo:
-    """Inspect `text` and refuse what graphkit never runs: updates and SERVICE.
-
-    Parameters
-    ----------
-    text : str
-        A SPARQL query.
-
-    Returns
-    -------
-    QueryInfo
-        When the query may run.
-
-    Raises
-    ------
-    UpdateRefused
-        If `text` is a SPARQL update (INSERT, DELETE, LOAD, CLEAR, DROP…).
-    ServiceRefused
-        If `text` uses SERVICE, which would make the engine call another endpoint.
-
-    Examples
-    --------
-    >>> check_query("ASK { ?s ?p ?o }").kind
-    'boolean'
-    >>> check_query("INSERT DATA { <http://x/a> <http://x/b> 1 }")
-    Traceback (most recent call last):
-    ...
-    graphkit.errors.UpdateRefused: INSERT is a SPARQL update: graphkit's SPARQL is read-only
-    """
-    info = inspect_query(text)
-    if info.update:
-        raise UpdateRefused(f"{info.form} is a SPARQL update: graphkit's SPARQL is read-only")
-    if info.service:
-        raise ServiceRefused(
-            "SERVICE is refused: graphkit answers from its own dataset and never calls "
-            "another endpoint (federated queries are not supported)"
-        )
-    return info
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -269,6 +115,7 @@ class Engine:
         timeout: float | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a SPARQL query and return its result as plain data.
 
@@ -289,6 +136,9 @@ class Engine:
             inside Oxigraph until done. :class:`QueryPool` bounds any query.
         default_graphs, named_graphs : sequence of str, optional
             Graph IRIs that make up the query's dataset.
+        base_iri : str, optional
+            The IRI relative IRIs of the query resolve against (unless it declares BASE);
+            the endpoint passes its own URL. Without one a relative IRI is a syntax error.
 
         Returns
         -------
@@ -298,7 +148,7 @@ class Engine:
         ------
         QuerySyntaxError
             If the query does not parse (the message gives the line and column).
-        UpdateRefused, ServiceRefused
+        UpdateRefused, ServiceRefused, QueryTooDeep
             See :func:`check_query`.
         ResultTooLarge
             If the result has more than `max_rows` rows.
@@ -314,7 +164,7 @@ class Engine:
                 "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()],
             }
         try:
-            raw = self._store.query(text, prefixes=PREFIX_IRIS, **options)
+            raw = self._store.query(text, prefixes=PREFIX_IRIS, base_iri=base_iri, **options)
             if isinstance(raw, ox.QueryBoolean):
                 return QueryResult("boolean", boolean=bool(raw))
             if isinstance(raw, ox.QuerySolutions):
@@ -371,7 +221,7 @@ def _syntax_error(message: str, text: str = "") -> QuerySyntaxError:
     declared, previous = set(PREFIX_IRIS), ""
     for match in _significant(text):
         token = match.group()
-        if match.lastgroup != "pname":
+        if match.lastgroup != "name" or ":" not in token:
             previous = token.casefold()
             continue
         prefix = token.split(":", 1)[0]
@@ -434,8 +284,8 @@ def rdflib_query(dataset, text: str) -> QueryResult:
     """
     from pyparsing import ParseException
 
-    info = check_query(text)
-    if info.dataset:
+    check_query(text)
+    if "DatasetClause" in on_deep_stack(_parsed_patterns, text):  # decided on the parse
         raise QueryRefused("the rdflib baseline refuses FROM: rdflib would fetch the graph")
     try:
         result = dataset.query(text, initNs=PREFIX_IRIS)

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphkit.errors import OntologyFileError, QueryNotFound
-from graphkit.sparql.engine import inspect_query
+from graphkit.errors import InvalidArgument, OntologyFileError, QueryNotFound
+from graphkit.sparql.checks import inspect_query
 
 __all__ = ["GalleryQuery", "find_query", "gallery", "resolve_query"]
 
@@ -138,6 +138,9 @@ def resolve_query(argument: str, root: Path | str | None = None) -> str:
     ------
     QueryNotFound
         If `argument` is a single word that names no file and no gallery query.
+    InvalidArgument
+        If `argument` looks like a file path (a ``/``, or ends in ``.rq`` / ``.sparql``)
+        and no such file exists.
 
     Examples
     --------
@@ -145,6 +148,10 @@ def resolve_query(argument: str, root: Path | str | None = None) -> str:
     'ASK { ?s ?p ?o }'
     >>> resolve_query("cq-18").splitlines()[0]
     '# en: Is there a role that lacks a French or an English preferred label?'
+    >>> resolve_query("/no/such.rq")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.InvalidArgument: no such query file: /no/such.rq
     """
     if "\n" not in argument and "{" not in argument:
         path = Path(argument)
@@ -153,6 +160,10 @@ def resolve_query(argument: str, root: Path | str | None = None) -> str:
                 return path.read_text(encoding="utf-8")
         except (OSError, ValueError):
             pass
-        if _NAME.match(argument):
+        if _NAME.match(argument) and not argument.endswith((".rq", ".sparql")):
             return find_query(argument, root).text
+        if not any(c.isspace() for c in argument) and (
+            "/" in argument or argument.endswith((".rq", ".sparql"))
+        ):
+            raise InvalidArgument(f"no such query file: {argument}")
     return argument

@@ -12,7 +12,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from graphkit.errors import GraphkitError, QueryFailed, QueryTimeout
-from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, check_query, run_query
+from graphkit.sparql.checks import on_deep_stack, precheck_query
+from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
 
 __all__ = ["QueryPool"]
 
@@ -39,7 +40,11 @@ class QueryPool:
     `workers` queries run on as many cores.
 
     Workers are plain ``python -c`` subprocesses talking over a socket pair, not
-    :mod:`multiprocessing` children: nothing re-imports the caller's ``__main__``.
+    :mod:`multiprocessing` children: nothing re-imports the caller's ``__main__``. Once its
+    store is loaded, a worker forbids itself any network socket (:mod:`graphkit.sparql.sandbox`;
+    :attr:`sandboxed` says whether the system allowed it), checks each query itself
+    (:func:`graphkit.sparql.check_query`, under the time limit) and runs it on a large
+    stack, so that a hostile query is refused or stopped, never able to call out.
 
     Parameters
     ----------
@@ -84,6 +89,7 @@ class QueryPool:
         self._lock = threading.Lock()
         self._live: set[subprocess.Popen] = set()
         self._closed = False
+        self.sandboxed = True
         try:
             starting = [self._spawn() for _ in range(workers)]
             for worker in starting:
@@ -118,8 +124,12 @@ class QueryPool:
 
     def _ready(self, worker: _Worker) -> _Worker:
         try:
-            ready = worker.conn.poll(self.START_TIMEOUT) and worker.conn.recv() == "ready"
+            ready = worker.conn.poll(self.START_TIMEOUT) and worker.conn.recv()
         except (EOFError, OSError):
+            ready = False
+        if isinstance(ready, tuple) and ready[0] == "ready":
+            self.sandboxed = self.sandboxed and ready[1]
+        else:
             ready = False
         if not ready:
             self._kill(worker)
@@ -177,7 +187,7 @@ class QueryPool:
         GraphkitError
             What :meth:`Engine.query` raises (syntax errors, refusals, the cap).
         """
-        check_query(text)  # refused before any worker sees it
+        precheck_query(text)  # linear: updates and deep nesting never reach a worker
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -194,9 +204,16 @@ class QueryPool:
                 raise QueryTimeout(self.timeout)
             status, payload = worker.conn.recv()
         except (EOFError, OSError) as err:
+            try:
+                code = worker.process.wait(1)
+            except subprocess.TimeoutExpired:
+                code = None
             self._replace(worker)
             worker = None
-            raise QueryFailed(f"the SPARQL worker process died: {err}") from err
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            raise QueryFailed(
+                f"the SPARQL worker process died on this query ({how}): {err or 'no answer'}"
+            ) from err
         finally:
             if worker is not None:
                 self._idle.put(worker)
@@ -227,7 +244,18 @@ def _worker_main(fd: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers itself
     conn = Connection(fd)
     engine = Engine.from_nquads(conn.recv_bytes())
-    conn.send("ready")
+    try:
+        from graphkit.sparql.sandbox import deny_network
+
+        deny_network()
+        sandboxed = True
+    except OSError:
+        sandboxed = False
+    conn.send(("ready", sandboxed))
+    on_deep_stack(_serve_jobs, conn, engine)
+
+
+def _serve_jobs(conn: Connection, engine: Engine) -> None:
     while True:
         try:
             text, fmt, job = conn.recv()

@@ -14,7 +14,9 @@ this is the only module of graphkit that speaks HTTP.
 
 import io
 import logging
+import signal
 import sys
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,7 +24,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit.errors import (
+    EndpointError,
     GraphkitError,
+    PortInUse,
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
@@ -31,10 +35,19 @@ from graphkit.errors import (
     UpdateRefused,
 )
 from graphkit.graph.prefixes import PREFIX_IRIS
+from graphkit.sparql.checks import inspect_query, on_deep_stack, precheck_query
 from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description
-from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, inspect_query, run_query
+from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
 from graphkit.sparql.negotiation import negotiate
 from graphkit.sparql.page import page, page_headers
+from graphkit.sparql.request import (
+    _body,
+    _endpoint_url,
+    _form,
+    _HTTPError,
+    _media_type,
+    _one,
+)
 from graphkit.sparql.results import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -43,7 +56,6 @@ from graphkit.sparql.results import (
 )
 
 __all__ = [
-    "MAX_BODY",
     "Response",
     "SparqlApp",
     "make_app",
@@ -53,8 +65,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Largest request body accepted, in bytes.
-MAX_BODY = 1 << 20
 
 #: Media types offered for SELECT / ASK results, best first, with the format they get.
 _RESULT_TYPES = {
@@ -107,12 +117,6 @@ class Response:
     def text(self) -> str:
         """The body decoded as UTF-8."""
         return self.body.decode("utf-8")
-
-
-class _HTTPError(Exception):
-    def __init__(self, status: int, message: str, headers: Sequence[tuple[str, str]] = ()):
-        super().__init__(message)
-        self.status, self.headers = status, list(headers)
 
 
 def _status_of(error: GraphkitError) -> int:
@@ -189,13 +193,12 @@ class SparqlApp:
 
     def _route(self, environ: dict, method: str):
         path = environ.get("PATH_INFO") or "/"
-        if method == "OPTIONS":
-            requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS", "")
+        if method == "OPTIONS":  # CORS preflight: only the headers the endpoint reads
             return (
                 204,
                 [
                     ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
-                    ("Access-Control-Allow-Headers", requested or "Accept, Content-Type"),
+                    ("Access-Control-Allow-Headers", "Accept, Content-Type"),
                     ("Access-Control-Max-Age", "86400"),
                 ],
                 b"",
@@ -204,7 +207,7 @@ class SparqlApp:
             if method not in ("GET", "HEAD"):
                 raise _HTTPError(405, f"{method} is not allowed on /", [("Allow", "GET, HEAD")])
             return 200, page_headers(), self._page
-        if path != "/sparql":
+        if path not in ("/sparql", "/sparql/"):
             raise _HTTPError(404, f"no such page: {path}; the endpoint is /sparql")
         if method in ("GET", "HEAD"):
             params = _form(environ.get("QUERY_STRING", ""))
@@ -217,12 +220,16 @@ class SparqlApp:
             raise _HTTPError(
                 405, f"{method} is not allowed on /sparql", [("Allow", "GET, HEAD, POST, OPTIONS")]
             )
-        content_type = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        content_type, charset = _media_type(environ.get("CONTENT_TYPE"))
         params = _form(environ.get("QUERY_STRING", ""))
+        if charset not in (None, "utf-8", "utf8", "us-ascii"):
+            raise _HTTPError(
+                415, f"the request body must be UTF-8, not charset={charset} ({content_type})"
+            )
         if content_type == "application/sparql-update":
             raise _HTTPError(403, "updates are refused: this endpoint is read-only")
         if content_type == "application/x-www-form-urlencoded":
-            form = _form(_body(environ).decode("ascii", errors="replace"))
+            form = _form(_body(environ).decode("latin-1"))
             if "update" in form:
                 raise _HTTPError(403, "updates are refused: this endpoint is read-only")
             if "query" not in form:
@@ -241,12 +248,17 @@ class SparqlApp:
         )
 
     def _query(self, environ: dict, text: str, params: Mapping[str, list[str]]):
-        info = inspect_query(text)
-        if info.update:
+        endpoint = _endpoint_url(environ)  # validates Host first
+        try:  # linear: the HTTP thread never parses; a worker checks the rest
+            info = precheck_query(text)
+        except UpdateRefused:
             raise _HTTPError(
                 403,
-                f"updates are refused: {info.form} is a SPARQL update, this endpoint is read-only",
-            )
+                f"updates are refused: {inspect_query(text).form} is a SPARQL update, "
+                "this endpoint is read-only",
+            ) from None
+        except QueryRefused as err:
+            raise _HTTPError(400, str(err)) from None
         graph = info.kind == "graph"
         offers = _GRAPH_TYPES if graph else _RESULT_TYPES
         media = negotiate(environ.get("HTTP_ACCEPT"), list(offers))
@@ -254,9 +266,9 @@ class SparqlApp:
             wanted = ", ".join(GRAPH_FORMATS.values() if graph else RESULT_FORMATS.values())
             raise _HTTPError(406, f"none of the accepted types can hold this result: {wanted}")
         fmt = offers[media]
-        options = {}
+        options = {"base_iri": endpoint}
         if "default-graph-uri" in params or "named-graph-uri" in params:
-            options = {
+            options |= {
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
             }
@@ -264,7 +276,8 @@ class SparqlApp:
             if self._pool is not None:
                 body = self._pool.run(text, fmt, **options)
             else:
-                body = run_query(
+                body = on_deep_stack(
+                    run_query,
                     self.engine,
                     text,
                     fmt,
@@ -299,39 +312,6 @@ class SparqlApp:
 
 def _content_type(media: str) -> str:
     return media if media.endswith("+xml") or "json" in media else media + "; charset=utf-8"
-
-
-def _form(text: str) -> dict[str, list[str]]:
-    """Parse a query string or form body once (decoding it twice would corrupt a ``%``)."""
-    try:
-        return urllib.parse.parse_qs(text, keep_blank_values=True, errors="strict")
-    except (UnicodeDecodeError, ValueError):
-        raise _HTTPError(400, "the request's parameters are not valid UTF-8") from None
-
-
-def _one(params: Mapping[str, list[str]], name: str) -> str:
-    values = params[name]
-    if len(values) != 1:
-        raise _HTTPError(
-            400, f"the request must have exactly one {name} parameter, not {len(values)}"
-        )
-    return values[0]
-
-
-def _body(environ: dict) -> bytes:
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        raise _HTTPError(400, "Content-Length is not a number") from None
-    if length > MAX_BODY:
-        raise _HTTPError(413, f"the request body is larger than {MAX_BODY} bytes")
-    return environ["wsgi.input"].read(length) if length > 0 else b""
-
-
-def _endpoint_url(environ: dict) -> str:
-    from wsgiref.util import application_uri
-
-    return application_uri(environ).rstrip("/") + "/sparql"
 
 
 # --- building and serving ----------------------------------------------------------------------
@@ -456,17 +436,41 @@ def serve(
         Requests handled at once (queries themselves run in the app's workers).
     on_ready : callable, optional
         Called with the endpoint's URL once the socket listens.
+
+    Raises
+    ------
+    PortInUse
+        If another process listens on `port`.
+    EndpointError
+        If the address cannot be bound for another reason.
     """
+    import errno
+
     from waitress.server import create_server
 
-    server = create_server(app, host=host, port=port, threads=threads, ident="graphkit")
+    try:
+        server = create_server(app, host=host, port=port, threads=threads, ident="graphkit")
+    except OSError as err:
+        app.close()
+        if err.errno == errno.EADDRINUSE:
+            raise PortInUse(port) from None
+        raise EndpointError(f"cannot listen on {host}:{port}: {err.strerror}") from None
+
+    def interrupt(signum, frame):
+        app.close()  # first: a request waiting on a worker returns at once
+        raise KeyboardInterrupt
+
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupt) if main else None
     try:
         if on_ready is not None:
             shown = f"[{host}]" if ":" in host else host
             on_ready(f"http://{shown}:{server.effective_port}/sparql")
-        server.run()
+        server.run()  # waitress stops its threads itself on KeyboardInterrupt
     except KeyboardInterrupt:
         pass
     finally:
-        server.close()
+        if main:
+            signal.signal(signal.SIGINT, previous)
         app.close()
+        server.close()
