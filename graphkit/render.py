@@ -194,7 +194,7 @@ def stats_text(stats: dict, labels: dict | None = None) -> str:
     sources = [{"source type": k, "count": v} for k, v in stats["sources"].items()]
     parts = [
         table(classes, ["class", "count"]),
-        table(evidence, ["link", "stated", "curated", "inferred"]),
+        table(evidence, ["link", "stated", "curated", "groupstated", "inferred"]),
         table(sources, ["source type", "count"]),
         f"{stats['triples']} triples in {len(stats.get('graphs', {})) or 1} graphs",
     ]
@@ -389,6 +389,8 @@ _ROUTE_WORDS = {
         "none": "nothing",
         "and_more": "and {n} more",
         "transition": "a move leads there",
+        "jump": "jumps {n} seniority levels",
+        "total": "in all, to gain once",
     },
     "fr": {
         "route": "Parcours {i} sur {n}",
@@ -411,6 +413,8 @@ _ROUTE_WORDS = {
         "none": "rien",
         "and_more": "et {n} de plus",
         "transition": "une transition y mène",
+        "jump": "saute {n} niveaux de séniorité",
+        "total": "en tout, à acquérir une fois",
     },
 }
 
@@ -425,7 +429,12 @@ def _value_name(code: str | None, labels: dict, lang: str) -> str:
         return ""
     from graphkit.iris import BASE
 
-    return _label(labels.get(BASE + code.capitalize(), {}), lang) or code
+    for iri in (BASE + code.capitalize(), BASE + code):
+        if iri in labels:
+            return _label(labels[iri], lang) or code
+    # a code of a camel-case value (smp:GroupStated → "groupstated")
+    iri = next((k for k in labels if k.startswith(BASE) and k[len(BASE) :].lower() == code), None)
+    return _label(labels[iri], lang) if iri else code
 
 
 def _evidence_note(item: dict, labels: dict, lang: str) -> str:
@@ -475,6 +484,11 @@ def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
         _value_name(step["evidence"], labels, lang),
         f"{words['cost']} {step['cost']:.2f}",
     ]
+    levels = [_value_name(s, labels, lang) for s in step.get("seniority", ()) if s]
+    if len(levels) == 2:
+        facts.insert(1, " → ".join(levels))
+    if step.get("level_jump"):
+        facts.append("⚠ " + words["jump"].format(n=abs(step["levels"])))
     lines = [
         f"  {number}. {_name(step['from'], labels, lang)} → {_name(step['to'], labels, lang)}",
         f"     {' · '.join(facts)}",
@@ -484,9 +498,22 @@ def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
     lines += _to_learn_lines(step, labels, lang, indent="     ")
     if step["sources"]:
         lines.append(f"     {words['sources']}: {', '.join(map(local_source, step['sources']))}")
-    for quote in step["quotes"][:1]:
+    first = step.get("years_quote")
+    quotes = [first] if first else []
+    quotes += [q for q in step["quotes"] if q != first]
+    for quote in quotes[: 2 if first else 1]:
         lines.append(f"     {words['quote']}: « {quote} »")
     return lines
+
+
+def _route_years(route: dict, words: dict) -> str:
+    """Say a route's years, the known apart from the assumed: "5 years + 2 assumed"."""
+    known, assumed = route.get("known_years", route["years"]), route.get("assumed_years", 0)
+    if not assumed:
+        return f"{known:g} {words['years']}"
+    if not known:
+        return f"{assumed:g} {words['years']} ({words['assumed']})"
+    return f"{known:g} {words['years']} + {assumed:g} {words['assumed']}"
 
 
 def local_source(iri: str) -> str:
@@ -530,12 +557,14 @@ def routes_text(routes: list[dict], labels: dict, lang: str = "en") -> str:
         evidence = ", ".join(_value_name(e, labels, lang) for e in route["evidence"])
         head = (
             f"{words['route'].format(i=i, n=len(routes))} · {words['cost']} {route['cost']:.2f}"
-            f" · {route['years']:g} {words['years']} · {route['hops']} {moves}"
+            f" · {_route_years(route, words)} · {route['hops']} {moves}"
             f" · {words['evidence']}: {evidence}"
         )
         lines = [head, " → ".join(_name(r, labels, lang) for r in route["roles"])]
         for number, step in enumerate(route["steps"], 1):
             lines += ["", *_step_text(number, step, labels, lang)]
+        if route["hops"] > 1 and route.get("to_gain"):
+            lines += ["", f"  {words['total']}: {_skill_list(route['to_gain'], labels, lang)}"]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 

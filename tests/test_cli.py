@@ -49,7 +49,12 @@ def test_stats_json_counts_the_tiny_graph(tiny_ontology):
     data = json.loads(result.stdout)
     assert data["classes"]["Role"] == 4
     assert data["classes"]["SkillRequirement"] == 12
-    assert data["evidence"]["ToolUse"] == {"stated": 0, "curated": 1, "inferred": 0}
+    assert data["evidence"]["ToolUse"] == {
+        "stated": 0,
+        "curated": 1,
+        "groupstated": 0,
+        "inferred": 0,
+    }
     assert data["sources"] == {"article": 1, "editorialcuration": 1}
     assert set(data["graphs"]) == {"smp", "data/tiny", "derived"}
 
@@ -335,7 +340,7 @@ def test_real_path_in_french_from_a_french_name():
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Parcours 1 sur 1 · coût ")
     assert lines[1] == "chargé de communication web → social media manager"
-    assert "progression · 5 ans · énoncé" in lines[4]
+    assert "progression · confirmé → senior · 5 ans · énoncé" in lines[4]
     assert "à acquérir:" in result.stdout
 
 
