@@ -124,7 +124,31 @@ def test_missing_ontology_folder_is_a_usage_error(tmp_path):
     assert "does not exist" in result.stderr
 
 
+#: Moves that give each role of the tiny graph a move in and a move out (issue 13's check).
+TINY_MOVES = """@prefix smp: <https://w3id.org/smp/> .
+@prefix role: <https://w3id.org/smp/role/> .
+@prefix transition: <https://w3id.org/smp/transition/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix source: <https://w3id.org/smp/source/> .
+transition:strategist--editor a smp:Transition ; smp:fromRole role:strategist ;
+    smp:toRole role:editor ; smp:transitionKind smp:Lateral ; smp:weight 0.3 ;
+    smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
+transition:editor--writer a smp:Transition ; smp:fromRole role:editor ;
+    smp:toRole role:writer ; smp:transitionKind smp:Lateral ; smp:weight 0.3 ;
+    smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
+"""
+
+
+def test_validate_tiny_without_moves_in_and_out_fails_the_check(tiny_ontology):
+    result = run("validate", "-f", "json", ontology=tiny_ontology)
+    findings = json.loads(result.stdout)["findings"]
+    found = {(f["focus"], f["value"]) for f in findings if f["severity"] == "Violation"}
+    assert found == {("role:editor", "in"), ("role:writer", "in"), ("role:strategist", "out")}
+    assert result.exit_code == 1
+
+
 def test_validate_tiny_conforms(tiny_ontology):
+    (tiny_ontology / "data" / "moves.ttl").write_text(TINY_MOVES, encoding="utf-8")
     result = run("validate", "-f", "json", ontology=tiny_ontology)
     data = json.loads(result.stdout)
     assert [f for f in data["findings"] if f["severity"] == "Violation"] == []

@@ -253,6 +253,12 @@ BROKEN = {
             <https://w3id.org/smp/role/Community_Manager> a smp:Role .
         }
     """,
+    "role-without-move-violation": """
+        GRAPH <https://w3id.org/smp/graph/vocab/roles> {
+            role:journalist a smp:Role .
+            role:social-media-expert a smp:Role ; owl:deprecated true .
+        }
+    """,
 }
 
 
