@@ -15,6 +15,7 @@ __all__ = [
     "WEIGHTS",
     "CostModel",
     "explain_step",
+    "next_moves",
     "route_steps",
     "transition_path",
     "transition_paths",
@@ -401,3 +402,85 @@ def transition_path(G: nx.DiGraph, source: str, target: str, **options) -> dict:
     (['writer', 'community-manager', 'strategist'], 5.0)
     """
     return transition_paths(G, source, target, k=1, **options)[0]
+
+
+def next_moves(
+    G: nx.DiGraph,
+    source: str,
+    *,
+    steps: int = 1,
+    limit: int | None = None,
+    inferred: bool = True,
+    model: CostModel = DEFAULT_MODEL,
+) -> list[dict]:
+    """Rank the roles reachable from `source` in at most `steps` moves, cheapest route first.
+
+    Each reachable live role comes with its cheapest route of at most `steps` moves under
+    `model` (the same route dict as :func:`transition_paths`: years known and assumed, the
+    cumulative gaps, the evidence of each step). Deprecated roles are left out.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        A transition graph; it is not changed.
+    source : str
+        The role IRI to start from.
+    steps : int
+        Most moves per route.
+    limit : int, optional
+        How many roles to return at most.
+    inferred : bool
+        Use the moves inferred from skill similarity too; without, only the moves a source or
+        the editors give.
+    model : CostModel
+        Prices the moves.
+
+    Returns
+    -------
+    list of dict
+        One route per reachable role (its ``roles[-1]``), by cost, then by role IRI.
+
+    Raises
+    ------
+    TermNotFound
+        If `source` is not in `G`.
+    InvalidArgument
+        If `steps` or `limit` is below 1.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.project import to_transition_graph
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> [(r["roles"][-1].rsplit("/", 1)[1], round(r["cost"], 3))
+    ...  for r in next_moves(G, role + "writer")]
+    [('community-manager', 1.711), ('editor', 2.49), ('strategist', 5.945)]
+    >>> [r["hops"] for r in next_moves(G, role + "editor", steps=2)]
+    [1, 1, 2]
+    >>> [r["roles"][-1].rsplit("/", 1)[1] for r in next_moves(G, role + "writer", inferred=False)]
+    ['community-manager', 'strategist']
+    """
+    if source not in G:
+        raise TermNotFound(source)
+    if steps < 1 or (limit is not None and limit < 1):
+        raise InvalidArgument("steps and limit must be at least 1")
+    best = {source: (0.0, [source])}
+    frontier = dict(best)
+    for _ in range(steps):
+        reached = {}
+        for u, (cost, path) in frontier.items():
+            for v, data in G[u].items():
+                if v in path or (not inferred and data["evidence"] == "inferred"):
+                    continue
+                total = cost + model.cost(data)
+                if v not in reached or total < reached[v][0]:
+                    reached[v] = (total, [*path, v])
+        frontier = {v: cp for v, cp in reached.items() if v not in best or cp[0] < best[v][0]}
+        best.update(frontier)
+    ranked = sorted(
+        (cost, v, path)
+        for v, (cost, path) in best.items()
+        if v != source and not G.nodes[v].get("deprecated")
+    )
+    return [_route(G, path, "cost", model) for _, _, path in ranked[:limit]]

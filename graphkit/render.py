@@ -390,6 +390,8 @@ _ROUTE_WORDS = {
         "and_more": "and {n} more",
         "transition": "a move leads there",
         "jump": "jumps {n} seniority levels",
+        "next": "Where {role} can go next, cheapest route first",
+        "next_headers": {"to_gain": "skills to gain"},
         "total": "in all, to gain once",
     },
     "fr": {
@@ -414,6 +416,17 @@ _ROUTE_WORDS = {
         "and_more": "et {n} de plus",
         "transition": "une transition y mène",
         "jump": "saute {n} niveaux de séniorité",
+        "next": "Où aller depuis {role}, du parcours le moins coûteux au plus coûteux",
+        "next_headers": {
+            "rank": "rang",
+            "role": "métier",
+            "cost": "coût",
+            "years": "années",
+            "moves": "étapes",
+            "via": "par",
+            "to_gain": "compétences à acquérir",
+            "evidence": "preuve",
+        },
         "total": "en tout, à acquérir une fois",
     },
 }
@@ -623,6 +636,62 @@ def route_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]
         for i, route in enumerate(routes, 1)
         for n, step in enumerate(route["steps"], 1)
     ]
+
+
+NEXT_COLUMNS = (
+    "rank",
+    "role",
+    "cost",
+    "years",
+    "assumed_years",
+    "moves",
+    "via",
+    "to_gain",
+    "evidence",
+)
+
+
+def next_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
+    """One row per reachable role of :func:`graphkit.paths.next_moves`, best first.
+
+    Examples
+    --------
+    >>> from graphkit.examples import tiny_graph
+    >>> from graphkit.project import to_transition_graph
+    >>> from graphkit.paths import next_moves
+    >>> G = to_transition_graph(tiny_graph())
+    >>> rows = next_rows(next_moves(G, "https://w3id.org/smp/role/writer"), G.graph["labels"])
+    >>> rows[0]["role"], rows[0]["years"], rows[0]["to_gain"]
+    ('community manager', 2.0, 1)
+    """
+    return [
+        {
+            "rank": i,
+            "role": _name(route["roles"][-1], labels, lang),
+            "cost": round(route["cost"], 2),
+            "years": route["known_years"],
+            "assumed_years": route["assumed_years"],
+            "moves": route["hops"],
+            "via": " → ".join(_name(r, labels, lang) for r in route["roles"][1:-1]),
+            "to_gain": len(route["to_gain"]),
+            "evidence": ", ".join(_value_name(e, labels, lang) for e in route["evidence"]),
+        }
+        for i, route in enumerate(routes, 1)
+    ]
+
+
+def next_text(source: str, routes: list[dict], labels: dict, lang: str = "en") -> str:
+    """Render :func:`graphkit.paths.next_moves` as a table under a one-line heading."""
+    words = _ROUTE_WORDS[lang]
+    rows = next_rows(routes, labels, lang)
+    for row in rows:
+        row["years"] = _route_years(
+            {"known_years": row["years"], "assumed_years": row["assumed_years"], "years": 0},
+            words,
+        )
+    heading = f"{words['next'].format(role=_name(source, labels, lang))}\n"
+    columns = [c for c in NEXT_COLUMNS if c != "assumed_years"]
+    return heading + table(rows, columns, headers=words["next_headers"]) + "\n"
 
 
 GAP_COLUMNS = ("status", "skill", "importance", "weight")

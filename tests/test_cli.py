@@ -374,3 +374,30 @@ def test_real_path_k3_has_three_distinct_routes_by_cost():
     assert len(routes) == 3
     assert len({tuple(r["iri"] for r in route["roles"]) for route in routes}) == 3
     assert [r["cost"] for r in routes] == sorted(r["cost"] for r in routes)
+
+
+def test_next_json_ranks_reachable_roles_by_cost():
+    result = run("next", "community manager", "--steps", "2", "--limit", "5", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    routes = json.loads(result.stdout)["routes"]
+    assert len(routes) == 5
+    assert [r["cost"] for r in routes] == sorted(r["cost"] for r in routes)
+    assert all(r["roles"][0]["iri"] == CM for r in routes)
+    assert all(r["years"] == r["known_years"] + r["assumed_years"] for r in routes)
+
+
+def test_next_table_in_french_and_csv():
+    table = run("next", "community manager", "--lang", "fr")
+    assert table.exit_code == 0
+    assert table.stdout.startswith("Où aller depuis community manager")
+    assert "social media manager" in table.stdout
+    csv = run("next", "community manager", "-f", "csv")
+    assert csv.stdout.splitlines()[0] == ",".join(
+        ("rank", "role", "cost", "years", "assumed_years", "moves", "via", "to_gain", "evidence")
+    )
+
+
+def test_next_unknown_role_is_a_usage_error_without_traceback():
+    result = run("next", "astronaut")
+    assert result.exit_code != 0
+    assert "Traceback" not in result.stderr
