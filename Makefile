@@ -43,6 +43,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/cog --check README.md
+	$(BIN)/lint-imports
 
 ## Regenerate the README's CLI reference from --help.
 readme: $(STAMP)

@@ -3,7 +3,7 @@
 1. ``graphkit import-esco DIR`` in a child process, into a fresh ``$GRAPHKIT_DATA``: wall
    time and peak memory (the child's maximum resident set size, ``getrusage``).
 2. The similarity graph: projecting the curated graph, then merging ESCO
-   (:func:`graphkit.esco.merge_esco`: one sparse product over all occupations); nodes, edges.
+   (:func:`graphkit.esco.merge.merge_esco`: one sparse product over all occupations); nodes, edges.
 3. ``graphkit path "journalist" "social media manager"`` in a child process: cold (empty
    cache: parse, project, merge, cache) and warm (from the cached merged projection).
 4. Each gallery query on the merged graph (curated + ESCO named graph): graphkit's engine
@@ -58,11 +58,11 @@ def main() -> None:
     seconds, out = child([GRAPHKIT, "import-esco", str(options.source)], env)
     print(f"second import (no-op): {seconds:.2f} s")
 
-    from graphkit.cache import compile_ontology
-    from graphkit.esco import alignments, find_imported, merge_esco
-    from graphkit.load import load_dataset
-    from graphkit.ontology import default_ontology_dir
-    from graphkit.project import to_transition_graph
+    from graphkit.esco.imported import find_imported
+    from graphkit.esco.merge import alignments, esco_extension, load_dataset, merge_esco
+    from graphkit.graph.ontology import default_ontology_dir
+    from graphkit.routes.compiled import compile_ontology
+    from graphkit.routes.projection import to_transition_graph
 
     dataset = load_dataset()
     start = time.perf_counter()
@@ -76,7 +76,7 @@ def main() -> None:
         f"{merged:.2f} s → {G.number_of_nodes():,} roles, {G.number_of_edges():,} moves"
     )
     start = time.perf_counter()
-    compile_ontology(default_ontology_dir(), dataset, find_imported())
+    compile_ontology(default_ontology_dir(), dataset, esco_extension(find_imported()))
     print(f"compile (names + projection + merge): {time.perf_counter() - start:.2f} s")
 
     route = [GRAPHKIT, "path", "journalist", "social media manager"]
@@ -91,9 +91,9 @@ def main() -> None:
     )
     print(f"  floor (python -c 'import click, networkx'): {floor:.2f} s")
 
-    from graphkit.gallery import gallery
-    from graphkit.iris import PREFIX_IRIS
-    from graphkit.sparql import Engine
+    from graphkit.graph.prefixes import PREFIX_IRIS
+    from graphkit.sparql.engine import Engine
+    from graphkit.sparql.gallery import gallery
 
     start = time.perf_counter()
     full = load_dataset(include_imported=True)

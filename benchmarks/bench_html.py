@@ -1,6 +1,6 @@
 """Size, build time and time to a stable network of the HTML viewer, ours and 10x ours.
 
-For our graph and for a generated graph ten times its size (``graphkit.html.scaled_copy``):
+For our graph and for a generated graph ten times its size (``graphkit.export.viewer.scaled_copy``):
 the size of the page, the time to build it from the loaded dataset (projection, then
 rendering), and the time from navigation until the network is stable in headless Chromium
 (Debian's ``/usr/bin/chromium``, driven by Playwright): physics stabilised and switched off
@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphkit.export import display_graph
-from graphkit.html import render_html, scaled_copy
-from graphkit.load import load_dataset
+from graphkit.export.network import display_graph
+from graphkit.export.viewer import render_html, scaled_copy
+from graphkit.graph.load import load_dataset
 
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -39,10 +39,10 @@ def read_rdflib(result) -> int:
 
 
 def compare_engines(runs: int) -> None:
-    from graphkit.gallery import gallery
-    from graphkit.iris import PREFIX_IRIS
-    from graphkit.load import load_dataset
-    from graphkit.sparql import Engine
+    from graphkit.graph.load import load_dataset
+    from graphkit.graph.prefixes import PREFIX_IRIS
+    from graphkit.sparql.engine import Engine
+    from graphkit.sparql.gallery import gallery
 
     dataset = load_dataset()
     engine = Engine.from_dataset(dataset)
@@ -86,7 +86,7 @@ def start_server(workers: int) -> tuple[subprocess.Popen, str]:
 
 
 def load_test(seconds: float, clients: int, max_requests: int, workers: int) -> None:
-    from graphkit.gallery import gallery
+    from graphkit.sparql.gallery import gallery
 
     process, url = start_server(workers)
     bodies = [

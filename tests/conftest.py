@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.examples import TINY_TTL, tiny_graph
-from graphkit.load import load_dataset
-from graphkit.ontology import default_ontology_dir
+from graphkit.graph.examples import TINY_TTL, tiny_graph
+from graphkit.graph.load import load_dataset
+from graphkit.graph.ontology import default_ontology_dir
 
 ONTOLOGY = default_ontology_dir()
 
@@ -20,14 +20,14 @@ def dataset():
 
 @pytest.fixture
 def tiny():
-    """A fresh tiny graph (see graphkit.examples)."""
+    """A fresh tiny graph (see graphkit.graph.examples)."""
     return tiny_graph()
 
 
 @pytest.fixture
 def G(tiny):  # noqa: N802 (the graph is G, as in networkx)
     """The tiny graph's transition projection (curated and inferred moves)."""
-    from graphkit.project import to_transition_graph
+    from graphkit.routes.projection import to_transition_graph
 
     return to_transition_graph(tiny)
 

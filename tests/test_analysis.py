@@ -1,4 +1,4 @@
-"""Analyses on the tiny graph, against answers computed by hand (see graphkit.examples).
+"""Analyses on the tiny graph, against answers computed by hand (see graphkit.graph.examples).
 
 Requirements (weight, importance; optional counts half):
     writer      writing .9 E, moderation .3 O, editing .2 O          total 1.15
@@ -9,15 +9,15 @@ Requirements (weight, importance; optional counts half):
 
 import pytest
 
-from graphkit.analysis import (
+from graphkit.errors import InvalidArgument, TermNotFound
+from graphkit.routes.analysis import (
     bridge_roles,
     role_clusters,
     skill_gap,
     suggest,
     transferable_skills,
 )
-from graphkit.errors import InvalidArgument, TermNotFound
-from graphkit.project import to_transition_graph
+from graphkit.routes.projection import to_transition_graph
 
 ROLE = "https://w3id.org/smp/role/"
 SKILL = "https://w3id.org/smp/skill/"

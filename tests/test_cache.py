@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from graphkit import cache
-from graphkit.cache import cache_dir, content_key, load_compiled
+from graphkit.routes import compiled as cache
+from graphkit.routes.compiled import cache_dir, content_key, load_compiled
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graphkit.cli import cli
-from graphkit.examples import tiny_graph
-from graphkit.server import make_app
+from graphkit.graph.examples import tiny_graph
+from graphkit.sparql.server import make_app
 
 ROLES = "SELECT ?role WHERE { ?role a smp:Role } ORDER BY ?role"
 

@@ -1,11 +1,11 @@
-"""The coverage report (graphkit.stats.coverage_report) against the floors the README states."""
+"""The coverage report (graphkit.stats.coverage) against the floors the README states."""
 
 import re
 from pathlib import Path
 
 import pytest
 
-from graphkit.stats import SCHEMES, coverage_report
+from graphkit.stats.coverage import SCHEMES, coverage_report
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 #: The README's table headings, mapped to the report's keys.

@@ -7,8 +7,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
-from graphkit.namespaces import GRAPH, PREFIXES, SMP
-from graphkit.stats import graph_stats
+from graphkit.graph.namespaces import GRAPH, PREFIXES, SMP
+from graphkit.stats.summary import graph_stats
 
 FACTS_FILE = Path(__file__).parent / "data" / "seed_facts.toml"
 FACTS = tomllib.loads(FACTS_FILE.read_text(encoding="utf-8"))["fact"]

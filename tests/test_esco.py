@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit.cache import load_compiled
 from graphkit.cli import cli
-from graphkit.esco import (
-    ESCO_GRAPH,
-    EscoFileError,
-    find_imported,
-    import_esco,
-    read_export,
-)
-from graphkit.paths import transition_paths
+from graphkit.esco.imported import ESCO_GRAPH, find_imported, import_esco
+from graphkit.esco.merge import load_compiled
+from graphkit.esco.reader import EscoFileError, read_export
+from graphkit.routes.paths import transition_paths
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "esco-v1.1.1"
 OCC = "http://data.europa.eu/esco/occupation/"
@@ -28,7 +23,7 @@ SKILL = "http://data.europa.eu/esco/skill/"
 OCM = OCC + "137b1d11-c4bc-4016-89ba-45345d4c71f0"
 TRADER = OCC + "00000000-0000-0000-0000-000000000001"
 BAKER = OCC + "00000000-0000-0000-0000-000000000002"
-KPI = SKILL + "8dcbcabe-09f7-4d11-940d-125af57bbc40"  # skill:kpi-analysis
+KPI = SKILL + "8dcbcabe-09f7-4d11-940d-125af57bbc40"  # skill:performance-measurement
 COPY = SKILL + "ce592b28-4467-4908-b2e6-64bbe18da631"  # skill:copywriting
 SEO = SKILL + "a0bf9b9d-e53f-418c-a839-5d99eff718fe"  # skill:seo
 CASH = SKILL + "00000000-0000-0000-0000-00000000000a"
@@ -214,7 +209,7 @@ def test_import_writes_rdf_tables_and_meta_then_is_a_no_op(export, home):
 def test_the_rdf_parses_into_its_named_graph(export, home):
     from rdflib import URIRef
 
-    from graphkit.load import load_dataset
+    from graphkit.esco.merge import load_dataset
 
     import_esco([export])
     ds = load_dataset(include_imported=True)
@@ -271,7 +266,8 @@ def test_merged_routes_start_in_esco_and_end_at_a_graphkit_role(export, home):
     G, names = merged.transitions, merged.names
     assert names.resolve("stallholder", kind="role") == TRADER
     assert names.resolve("manage till", kind="skill") == CASH
-    # graphkit's own labels win on a clash: the ESCO skill is aligned to skill:kpi-analysis
+    # graphkit's own labels win on a clash: the ESCO skill is aligned to
+    # skill:performance-measurement
     assert KPI not in G.graph["labels"]
     assert names.resolve("community manager", kind="role").endswith("/role/community-manager")
     assert G.graph["esco"]["inference"]["method"] == "esco-sparse-skill-coverage"

@@ -12,17 +12,11 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from graphkit import cli as cli_module
+from graphkit.cli import build as cli_module
 from graphkit.cli import cli
-from graphkit.export import (
-    EXPORTS,
-    FORMATS,
-    build_exports,
-    display_graph,
-    export_bytes,
-    stale_exports,
-    union_graph,
-)
+from graphkit.export.build import EXPORTS, FORMATS, build_exports, export_bytes, stale_exports
+from graphkit.export.network import display_graph
+from graphkit.export.rdf import union_graph
 
 REPO = Path(__file__).parent.parent
 KINDS = {"role", "skill", "platform", "tool", "credential"}
@@ -125,8 +119,8 @@ def test_exports_hold_no_timestamp_nor_machine_path(built):
 def test_exports_are_byte_stable_across_processes_and_hash_seeds(built, tmp_path):
     script = (
         "import sys\n"
-        "from graphkit.export import build_exports\n"
-        "from graphkit.load import load_dataset\n"
+        "from graphkit.export.build import build_exports\n"
+        "from graphkit.graph.load import load_dataset\n"
         "build_exports(load_dataset(), sys.argv[1])\n"
     )
     for seed in ("1", "2"):

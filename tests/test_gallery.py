@@ -12,8 +12,9 @@ rewrite them), and only after each answer was checked against the Turtle it come
 
 - cq-01 to cq-03 by reading ``data/requirements.ttl``, ``data/esco-requirements.ttl`` and
   ``data/platform-uses.ttl``: the community manager's and the social media manager's
-  requirements share six skills (analytics and SEO through ESCO's relations), with the same
-  importance for both; every TikTok and Twitch use with its weight,
+  requirements share eight skills (analytics through an ESCO relation mapped by closeMatch,
+  SEO through one ESCO states; crisis management and performance measurement since the skill
+  merges of issue 13, optional for one of the two); every TikTok and Twitch use with its weight,
   evidence and source; the emerging platforms of ``vocab/platforms.ttl``, where only Discord,
   TikTok and Twitch are backed by a claim (``claim:emerging-platforms``, seed 000) and
   Mastodon, Bluesky and BeReal (curated) have no claim and no role yet, hence empty cells.
@@ -42,11 +43,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
 from graphkit.errors import OntologyFileError, QueryNotFound
-from graphkit.gallery import find_query, gallery, resolve_query
-from graphkit.iris import curie
-from graphkit.ontology import default_ontology_dir
-from graphkit.results import QueryResult
-from graphkit.sparql import Engine, inspect_query, rdflib_query
+from graphkit.graph.ontology import default_ontology_dir
+from graphkit.graph.prefixes import curie
+from graphkit.sparql.engine import Engine, inspect_query, rdflib_query
+from graphkit.sparql.gallery import find_query, gallery, resolve_query
+from graphkit.sparql.results import QueryResult
 
 EXPECTED = Path(__file__).parent / "data" / "cq"
 GALLERY = gallery()
@@ -232,8 +233,8 @@ def test_gallery_of_another_ontology_folder(tiny_ontology):
 if __name__ == "__main__":
     # Rewrite the expected files from Oxigraph's answers: check each change against the data
     # before committing it.
-    from graphkit.load import load_dataset
-    from graphkit.results import serialize
+    from graphkit.graph.load import load_dataset
+    from graphkit.sparql.results import serialize
 
     current = Engine.from_dataset(load_dataset())
     EXPECTED.mkdir(parents=True, exist_ok=True)

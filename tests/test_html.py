@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphkit.cli import cli
-from graphkit.export import display_graph
-from graphkit.html import LARGE, render_html, route_view, scaled_copy
+from graphkit.export.network import display_graph
+from graphkit.export.viewer import LARGE, render_html, route_view, scaled_copy
 
 REPO = Path(__file__).parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -65,7 +65,7 @@ def test_render_does_not_change_its_input(tiny):
 
 
 def test_route_view_lists_each_steps_gap(G):
-    from graphkit.paths import transition_path
+    from graphkit.routes.paths import transition_path
 
     role = "https://w3id.org/smp/role/"
     route = transition_path(G, role + "editor", role + "strategist")
@@ -206,7 +206,7 @@ def test_alignment_links_show_as_links_and_are_not_fetched(visit, tiny, tmp_path
     from rdflib import URIRef
     from rdflib.namespace import SKOS
 
-    from graphkit.namespaces import GRAPH
+    from graphkit.graph.namespaces import GRAPH
 
     esco = "http://data.europa.eu/esco/occupation/0000-writer"
     writer = URIRef("https://w3id.org/smp/role/writer")

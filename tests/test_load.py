@@ -3,9 +3,9 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from graphkit.errors import OntologyFileError, OntologySyntaxError
-from graphkit.load import DERIVED_GRAPH, graph_iri, load_dataset
-from graphkit.namespaces import GRAPH, PREFIXES, SMP
-from graphkit.ontology import data_files, default_ontology_dir
+from graphkit.graph.load import DERIVED_GRAPH, graph_iri, load_dataset
+from graphkit.graph.namespaces import GRAPH, PREFIXES, SMP
+from graphkit.graph.ontology import data_files, default_ontology_dir
 
 ONTOLOGY = default_ontology_dir()
 

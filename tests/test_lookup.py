@@ -1,9 +1,9 @@
 import pytest
 
 from graphkit.errors import AmbiguousName, TermNotFound
-from graphkit.lookup import describe, name_entries, resolve
-from graphkit.names import NameIndex, normalize
-from graphkit.namespaces import PREFIXES
+from graphkit.graph.concepts import describe, name_entries, resolve
+from graphkit.graph.names import NameIndex, normalize
+from graphkit.graph.namespaces import PREFIXES
 
 ROLE = PREFIXES["role"]
 

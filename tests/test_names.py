@@ -1,7 +1,7 @@
 import pytest
 
 from graphkit.errors import AmbiguousName, TermNotFound
-from graphkit.names import NameEntry, NameIndex
+from graphkit.graph.names import NameEntry, NameIndex
 
 ROLE = "https://w3id.org/smp/role/"
 SKILL = "https://w3id.org/smp/skill/"

@@ -1,9 +1,9 @@
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from graphkit.load import parse_turtle
-from graphkit.namespaces import BASE, PREFIXES, SMP, curie
-from graphkit.ontology import default_ontology_dir
+from graphkit.graph.load import parse_turtle
+from graphkit.graph.namespaces import BASE, PREFIXES, SMP, curie
+from graphkit.graph.ontology import default_ontology_dir
 
 ONTOLOGY = default_ontology_dir()
 

@@ -14,10 +14,11 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 
-from graphkit.load import load_dataset, parse_turtle, read_queries
-from graphkit.namespaces import GRAPH, PREFIXES, SMPSH, curie
-from graphkit.ontology import default_ontology_dir
-from graphkit.validate import load_shapes, run_checks, shacl_findings
+from graphkit.graph.load import load_dataset, parse_turtle, read_queries
+from graphkit.graph.names import normalize
+from graphkit.graph.namespaces import GRAPH, PREFIXES, SMPSH, curie
+from graphkit.graph.ontology import default_ontology_dir
+from graphkit.graph.validate import load_shapes, run_checks, shacl_findings
 
 ONTOLOGY = default_ontology_dir()
 EXAMPLES = ONTOLOGY / "examples"
@@ -259,6 +260,27 @@ BROKEN = {
             role:social-media-expert a smp:Role ; owl:deprecated true .
         }
     """,
+    "skill-label-collision-violation": """
+        GRAPH <https://w3id.org/smp/graph/vocab/skills> {
+            skill:e-reputation a smp:Skill ;
+                skos:prefLabel "gestion de l'e-réputation"@fr ; skos:altLabel "e-réputation"@fr .
+            skill:online-reputation a smp:Skill ;
+                skos:prefLabel "online reputation"@en ; skos:altLabel "E reputation"@en .
+        }
+    """,
+    "esco-stated-requirement-violation": """
+        GRAPH <https://w3id.org/smp/graph/data/esco-requirements> {
+            requirement:blogger--paid-social a smp:SkillRequirement ;
+                smp:role role:blogger ; smp:skill skill:paid-social ;
+                smp:importance smp:Optional ; smp:evidence smp:Stated ;
+                prov:wasDerivedFrom source:esco-v1-1-1 ;
+                dcterms:identifier "o1 optional s1" .
+        }
+        GRAPH <https://w3id.org/smp/graph/data/alignments> {
+            role:blogger skos:exactMatch <http://data.europa.eu/esco/occupation/o1> .
+            skill:paid-social skos:closeMatch <http://data.europa.eu/esco/skill/s1> .
+        }
+    """,
 }
 
 
@@ -277,6 +299,88 @@ def test_check_query_catches_broken_data(name):
     dataset.parse(data=HEADER + BROKEN[name], format="trig")
     rows = list(dataset.query(CHECKS[name], initNs=PREFIXES))
     assert rows, f"{name}.rq returned no row on data that breaks its rule"
+
+
+def _check_rows(name: str, trig: str) -> list:
+    """The rows check `name` returns on the TBox and a TriG snippet."""
+    dataset = Dataset(default_union=True)
+    parse_turtle(ONTOLOGY / "smp.ttl", dataset.graph(GRAPH["smp"]))
+    dataset.parse(data=HEADER + trig, format="trig")
+    return list(dataset.query(CHECKS[name], initNs=PREFIXES))
+
+
+def _two_skills(first: str, second: str, *, deprecated: bool = False) -> str:
+    """Two skills with one label each, the second one deprecated if asked."""
+    flag = " ; owl:deprecated true" if deprecated else ""
+    return f"""
+        GRAPH <https://w3id.org/smp/graph/vocab/skills> {{
+            skill:a a smp:Skill ; skos:prefLabel {first} .
+            skill:b a smp:Skill ; skos:altLabel {second}{flag} .
+        }}
+    """
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ('"veille"@fr', '"Veille"@fr'),
+        ('"e-réputation"@fr', '"e reputation"@en'),
+        ('"Veille concurrentielle"@fr', '"veille  concurrentielle."@fr'),
+        ('"création de contenu"@fr', '"CRÉATION DE CONTENU"@fr'),
+        ('"mise à jour"@fr', '"mise a jour"@fr'),
+    ],
+)
+def test_skill_label_collision_folds_case_accents_and_punctuation(first, second):
+    name = "skill-label-collision-violation"
+    rows = _check_rows(name, _two_skills(first, second))
+    assert len(rows) == 1, rows
+    assert str(rows[0].focus) == "https://w3id.org/smp/skill/a"
+    assert "https://w3id.org/smp/skill/a" in rows[0].message
+    assert "https://w3id.org/smp/skill/b" in rows[0].message
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "deprecated"),
+    [
+        ('"veille"@fr', '"veille des tendances"@fr', False),
+        ('"e-réputation"@fr', '"réputation"@fr', False),
+        ('"veille"@fr', '"Veille"@fr', True),
+    ],
+    ids=["different-words", "a-word-less", "deprecated-skill"],
+)
+def test_skill_label_collision_spares_distinct_labels_and_deprecated_skills(
+    first, second, deprecated
+):
+    name = "skill-label-collision-violation"
+    assert _check_rows(name, _two_skills(first, second, deprecated=deprecated)) == []
+
+
+def test_esco_stated_requirement_check_spares_an_exact_match_and_a_curated_mapping():
+    """The broken snippet passes once the skill is exactMatch, or the requirement curated."""
+    name = "esco-stated-requirement-violation"
+    broken = BROKEN[name]
+    exact = broken.replace("skill:paid-social skos:closeMatch", "skill:paid-social skos:exactMatch")
+    curated = broken.replace("smp:evidence smp:Stated", "smp:evidence smp:Curated")
+    assert exact != broken != curated
+    assert _check_rows(name, exact) == []
+    assert _check_rows(name, curated) == []
+    assert len(_check_rows(name, broken)) == 1
+
+
+def test_skill_label_collision_folds_as_the_name_index(dataset):
+    """The query's folding agrees with graphkit.names.normalize on the real skill labels."""
+    query = """
+        SELECT ?label ?key WHERE {
+            ?skill a smp:Skill ; skos:prefLabel|skos:altLabel ?label .
+            %s
+        }
+    """
+    text = CHECKS["skill-label-collision-violation"]
+    binds = text[text.index("BIND (REPLACE(REPLACE(REPLACE") : text.index("}\nGROUP BY")]
+    rows = list(dataset.query(query % binds, initNs=PREFIXES))
+    assert len(rows) > 300
+    differ = [(str(r.label), str(r.key)) for r in rows if normalize(str(r.label)) != str(r.key)]
+    assert not differ
 
 
 # --------------------------------------------------------------------------- recommended shapes

@@ -14,9 +14,9 @@ to take 2 years. Tiny levels: writer entry, editor and CM confirmed, strategist 
 import networkx as nx
 import pytest
 
-from graphkit.cache import load_compiled
 from graphkit.errors import InvalidArgument, NoTransitionPath, TermNotFound
-from graphkit.paths import (
+from graphkit.routes.compiled import load_compiled
+from graphkit.routes.paths import (
     DEFAULT_MODEL,
     CostModel,
     explain_step,
@@ -24,7 +24,7 @@ from graphkit.paths import (
     transition_path,
     transition_paths,
 )
-from graphkit.stats import EVIDENCE_LEVELS
+from graphkit.stats.summary import EVIDENCE_LEVELS
 
 ROLE = "https://w3id.org/smp/role/"
 W, E, C, S = (ROLE + r for r in ("writer", "editor", "community-manager", "strategist"))

@@ -6,15 +6,15 @@ import time
 import pytest
 
 from graphkit.errors import QueryFailed, QuerySyntaxError, QueryTimeout, ResultTooLarge
-from graphkit.pool import QueryPool
-from graphkit.sparql import Engine
+from graphkit.sparql.engine import Engine
+from graphkit.sparql.pool import QueryPool
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
 @pytest.fixture(scope="module")
 def pool():
-    from graphkit.examples import tiny_graph
+    from graphkit.graph.examples import tiny_graph
 
     with QueryPool(Engine.from_dataset(tiny_graph()), workers=1, timeout=1.0, max_rows=5) as pool:
         yield pool

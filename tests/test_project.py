@@ -1,6 +1,6 @@
 import pytest
 
-from graphkit.project import INFERENCE, to_knowledge_graph, to_transition_graph
+from graphkit.routes.projection import INFERENCE, to_knowledge_graph, to_transition_graph
 
 ROLE = "https://w3id.org/smp/role/"
 SKILL = "https://w3id.org/smp/skill/"
@@ -64,7 +64,7 @@ def test_deprecated_roles_get_no_inferred_edges(tiny):
     from rdflib import Literal
     from rdflib.namespace import OWL
 
-    from graphkit.namespaces import GRAPH
+    from graphkit.graph.namespaces import GRAPH
 
     tiny.graph(GRAPH["tiny"]).add(
         (tiny.namespace_manager.expand_curie("role:editor"), OWL.deprecated, Literal(True))

@@ -12,11 +12,10 @@ from click.testing import CliRunner
 
 from graphkit.cli import cli
 from graphkit.errors import EndpointError
-from graphkit.gallery import find_query
-from graphkit.push import push
-from graphkit.results import serialize
-from graphkit.server import query_endpoint
-from graphkit.sparql import Engine
+from graphkit.sparql.client import push, query_endpoint
+from graphkit.sparql.engine import Engine
+from graphkit.sparql.gallery import find_query
+from graphkit.sparql.results import serialize
 
 VIRTUOSO = shutil.which("virtuoso-t")
 INI = """\
@@ -159,7 +158,7 @@ def test_an_unreachable_store_is_an_endpoint_error(dataset):
 def test_push_with_esco_sends_the_imported_graph(store, tmp_path, monkeypatch):
     from test_esco import write_export
 
-    from graphkit.esco import ESCO_GRAPH, find_imported, import_esco
+    from graphkit.esco.imported import ESCO_GRAPH, find_imported, import_esco
 
     monkeypatch.setenv("GRAPHKIT_DATA", str(tmp_path / "data"))
     import_esco([write_export(tmp_path / "esco-v9.9.9")])

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 from rdflib.query import Result
 
-from graphkit.results import QueryResult, parse_results, result_from_json, serialize
+from graphkit.sparql.results import QueryResult, parse_results, result_from_json, serialize
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ROWS = QueryResult(

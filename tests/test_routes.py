@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.analysis import skill_gap
-from graphkit.paths import next_moves, transition_path
+from graphkit.routes.analysis import skill_gap
+from graphkit.routes.paths import next_moves, transition_path
 
 ROLE = "https://w3id.org/smp/role/"
 TABLE = tomllib.loads((Path(__file__).parent / "data" / "routes.toml").read_text("utf-8"))
@@ -21,7 +21,7 @@ def _id(row):
 
 @pytest.fixture(scope="module")
 def real(dataset):
-    from graphkit.project import to_transition_graph
+    from graphkit.routes.projection import to_transition_graph
 
     return to_transition_graph(dataset)
 

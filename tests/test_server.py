@@ -40,8 +40,9 @@ from SPARQLWrapper import (
     SPARQLWrapper,
 )
 
-from graphkit.examples import tiny_graph
-from graphkit.server import make_app, negotiate, parse_accept, request
+from graphkit.graph.examples import tiny_graph
+from graphkit.sparql.negotiation import negotiate, parse_accept
+from graphkit.sparql.server import make_app, request
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 ROLES = "SELECT ?role WHERE { ?role a smp:Role } ORDER BY ?role"
@@ -377,12 +378,12 @@ def test_too_large_a_body_is_413(app):
 
 
 def test_an_unexpected_failure_is_500_not_400(app, monkeypatch):
-    import graphkit.server
+    import graphkit.sparql.server
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(graphkit.server, "run_query", broken)
+    monkeypatch.setattr(graphkit.sparql.server, "run_query", broken)
     response = get(app, ROLES)
     assert response.status == 500
     assert "boom" not in response.text

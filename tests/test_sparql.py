@@ -1,6 +1,6 @@
 """The Oxigraph engine: union default graph, dataset clauses, prefixes, refusals, errors, limits.
 
-Answers are checked on the tiny graph (graphkit.examples), small enough to count by hand:
+Answers are checked on the tiny graph (graphkit.graph.examples), small enough to count by hand:
 four roles, four transitions, 25 derived shortcut triples.
 """
 
@@ -16,8 +16,8 @@ from graphkit.errors import (
     ServiceRefused,
     UpdateRefused,
 )
-from graphkit.iris import PREFIX_IRIS
-from graphkit.sparql import Engine, check_query, inspect_query, rdflib_query
+from graphkit.graph.prefixes import PREFIX_IRIS
+from graphkit.sparql.engine import Engine, check_query, inspect_query, rdflib_query
 
 TINY = "https://w3id.org/smp/graph/tiny"
 DERIVED = "https://w3id.org/smp/graph/derived"
@@ -28,7 +28,7 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 @pytest.fixture(scope="module")
 def engine():
-    from graphkit.examples import tiny_graph
+    from graphkit.graph.examples import tiny_graph
 
     return Engine.from_dataset(tiny_graph())
 

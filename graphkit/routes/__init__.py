@@ -1,0 +1,1 @@
+"""Careers as graphs: projections, routes, gaps, suggestions, the cost model, the compiled cache."""

@@ -1,0 +1,1 @@
+"""SPARQL: engine, results and their formats, gallery, workers, endpoint, remote client."""

@@ -1,0 +1,472 @@
+"""The SPARQL 1.1 Protocol endpoint: a WSGI app, served by waitress.
+
+``make_app`` builds the app; ``serve`` runs it. The endpoint answers ``GET /sparql?query=``,
+``POST /sparql`` with a form body or an ``application/sparql-query`` body, negotiates the
+result format from ``Accept``, describes itself (SPARQL 1.1 Service Description) on a plain
+``GET /sparql``, and serves a small query page at ``/``. It is read-only: an update is
+answered 403, SERVICE 400, a syntax error 400 with the parser's position, a query past the
+time limit 503, a result over the cap 422, anything unexpected 500. Every answer allows any
+origin (CORS), so browser clients such as YASGUI can use it.
+
+With :mod:`graphkit.sparql.client` (the other way: graphkit as a client of other stores),
+this is the only module of graphkit that speaks HTTP.
+"""
+
+import io
+import logging
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from graphkit.errors import (
+    GraphkitError,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
+    ServiceRefused,
+    UpdateRefused,
+)
+from graphkit.graph.prefixes import PREFIX_IRIS
+from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description
+from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, inspect_query, run_query
+from graphkit.sparql.negotiation import negotiate
+from graphkit.sparql.page import page, page_headers
+from graphkit.sparql.results import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    QueryResult,
+    serialize,
+)
+
+__all__ = [
+    "MAX_BODY",
+    "Response",
+    "SparqlApp",
+    "make_app",
+    "request",
+    "serve",
+]
+
+log = logging.getLogger(__name__)
+
+#: Largest request body accepted, in bytes.
+MAX_BODY = 1 << 20
+
+#: Media types offered for SELECT / ASK results, best first, with the format they get.
+_RESULT_TYPES = {
+    **{media: name for name, media in RESULT_FORMATS.items()},
+    "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+}
+#: Media types offered for graphs (CONSTRUCT, DESCRIBE, the service description).
+_GRAPH_TYPES = {
+    **{media: name for name, media in GRAPH_FORMATS.items()},
+    "application/x-turtle": "turtle",
+    "application/turtle": "turtle",
+    "application/json": "jsonld",
+}
+_MEDIA_TYPES = {**RESULT_FORMATS, **GRAPH_FORMATS}
+_TEXT = "text/plain; charset=utf-8"
+_CORS = [
+    ("Access-Control-Allow-Origin", "*"),
+    ("Access-Control-Expose-Headers", "Content-Type, Content-Length"),
+]
+_REASONS = {
+    200: "OK",
+    204: "No Content",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    413: "Content Too Large",
+    415: "Unsupported Media Type",
+    422: "Unprocessable Content",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+
+# --- the WSGI app ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Response:
+    """An HTTP response: status code, headers, body."""
+
+    status: int
+    headers: dict
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8."""
+        return self.body.decode("utf-8")
+
+
+class _HTTPError(Exception):
+    def __init__(self, status: int, message: str, headers: Sequence[tuple[str, str]] = ()):
+        super().__init__(message)
+        self.status, self.headers = status, list(headers)
+
+
+def _status_of(error: GraphkitError) -> int:
+    """Map a library error to its HTTP status (refusals and bad queries are the client's)."""
+    for kind, status in (
+        (UpdateRefused, 403),
+        (ServiceRefused, 400),
+        (QuerySyntaxError, 400),
+        (QueryRefused, 400),
+        (QueryTimeout, 503),
+        (ResultTooLarge, 422),
+    ):
+        if isinstance(error, kind):
+            return status
+    return 500
+
+
+class SparqlApp:
+    """The graphkit SPARQL endpoint as a WSGI application (see :func:`make_app`).
+
+    Routes: ``/sparql`` (the SPARQL 1.1 Protocol, and the service description on a plain
+    GET) and ``/`` (a query page with the gallery of competency questions).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        timeout: float = TIMEOUT,
+        max_rows: int | None = MAX_ROWS,
+        workers: int = 2,
+        gallery: Sequence | None = None,
+    ):
+        self.engine, self.timeout, self.max_rows = engine, timeout, max_rows
+        self.gallery = list(gallery or ())
+        self._pool = None
+        if workers:
+            from graphkit.sparql.pool import QueryPool
+
+            self._pool = QueryPool(engine, workers=workers, timeout=timeout, max_rows=max_rows)
+        self._graphs = engine.graphs()
+        self._page = page(self.gallery)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._pool is not None:
+            self._pool.close()
+
+    def __enter__(self) -> "SparqlApp":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        """Answer one WSGI request."""
+        method = environ.get("REQUEST_METHOD", "GET").upper()
+        try:
+            status, headers, body = self._route(environ, method)
+        except _HTTPError as err:
+            status, headers, body = err.status, [("Content-Type", _TEXT), *err.headers], str(err)
+            body = (body + "\n").encode("utf-8")
+        except Exception:  # an answer, not a dropped connection; the traceback goes to the log
+            log.exception("error while answering %s %s", method, environ.get("PATH_INFO"))
+            status, headers, body = 500, [("Content-Type", _TEXT)], b"internal server error\n"
+        headers = [
+            *headers,
+            *_CORS,
+            ("X-Content-Type-Options", "nosniff"),
+            ("Content-Length", str(len(body))),
+        ]
+        start_response(f"{status} {_REASONS.get(status, 'Unknown')}", headers)
+        return [b"" if method == "HEAD" else body]
+
+    def _route(self, environ: dict, method: str):
+        path = environ.get("PATH_INFO") or "/"
+        if method == "OPTIONS":
+            requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS", "")
+            return (
+                204,
+                [
+                    ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
+                    ("Access-Control-Allow-Headers", requested or "Accept, Content-Type"),
+                    ("Access-Control-Max-Age", "86400"),
+                ],
+                b"",
+            )
+        if path == "/":
+            if method not in ("GET", "HEAD"):
+                raise _HTTPError(405, f"{method} is not allowed on /", [("Allow", "GET, HEAD")])
+            return 200, page_headers(), self._page
+        if path != "/sparql":
+            raise _HTTPError(404, f"no such page: {path}; the endpoint is /sparql")
+        if method in ("GET", "HEAD"):
+            params = _form(environ.get("QUERY_STRING", ""))
+            if "update" in params:
+                raise _HTTPError(403, "updates are refused: this endpoint is read-only")
+            if "query" not in params:
+                return self._description(environ)
+            return self._query(environ, _one(params, "query"), params)
+        if method != "POST":
+            raise _HTTPError(
+                405, f"{method} is not allowed on /sparql", [("Allow", "GET, HEAD, POST, OPTIONS")]
+            )
+        content_type = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        params = _form(environ.get("QUERY_STRING", ""))
+        if content_type == "application/sparql-update":
+            raise _HTTPError(403, "updates are refused: this endpoint is read-only")
+        if content_type == "application/x-www-form-urlencoded":
+            form = _form(_body(environ).decode("ascii", errors="replace"))
+            if "update" in form:
+                raise _HTTPError(403, "updates are refused: this endpoint is read-only")
+            if "query" not in form:
+                raise _HTTPError(400, "the form has no query field")
+            return self._query(environ, _one(form, "query"), {**params, **form})
+        if content_type == "application/sparql-query":
+            try:
+                text = _body(environ).decode("utf-8")
+            except UnicodeDecodeError:
+                raise _HTTPError(400, "the query is not valid UTF-8") from None
+            return self._query(environ, text, params)
+        raise _HTTPError(
+            415,
+            f"a POST to /sparql must be application/x-www-form-urlencoded or "
+            f"application/sparql-query, not {content_type or 'without a Content-Type'}",
+        )
+
+    def _query(self, environ: dict, text: str, params: Mapping[str, list[str]]):
+        info = inspect_query(text)
+        if info.update:
+            raise _HTTPError(
+                403,
+                f"updates are refused: {info.form} is a SPARQL update, this endpoint is read-only",
+            )
+        graph = info.kind == "graph"
+        offers = _GRAPH_TYPES if graph else _RESULT_TYPES
+        media = negotiate(environ.get("HTTP_ACCEPT"), list(offers))
+        if media is None:
+            wanted = ", ".join(GRAPH_FORMATS.values() if graph else RESULT_FORMATS.values())
+            raise _HTTPError(406, f"none of the accepted types can hold this result: {wanted}")
+        fmt = offers[media]
+        options = {}
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            options = {
+                "default_graphs": params.get("default-graph-uri", []),
+                "named_graphs": params.get("named-graph-uri", []),
+            }
+        try:
+            if self._pool is not None:
+                body = self._pool.run(text, fmt, **options)
+            else:
+                body = run_query(
+                    self.engine,
+                    text,
+                    fmt,
+                    max_rows=self.max_rows,
+                    timeout=self.timeout,
+                    **options,
+                )
+        except GraphkitError as err:
+            status = _status_of(err)
+            if status == 500:
+                log.error("query failed: %s", err)
+            raise _HTTPError(status, str(err)) from err
+        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+
+    def _description(self, environ: dict):
+        media = negotiate(environ.get("HTTP_ACCEPT"), list(_GRAPH_TYPES))
+        if media is None:
+            raise _HTTPError(
+                406, f"the service description is RDF: {', '.join(GRAPH_FORMATS.values())}"
+            )
+        fmt = _GRAPH_TYPES[media]
+        endpoint = _endpoint_url(environ)
+        triples = service_description(endpoint, self._graphs, self.timeout, self.max_rows)
+        prefixes = {
+            **PREFIX_IRIS,
+            "graph": PREFIX_IRIS["smp"] + "graph/",
+            **DESCRIPTION_PREFIXES,
+        }
+        body = serialize(QueryResult("graph", triples=tuple(triples)), fmt, prefixes=prefixes)
+        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+
+
+def _content_type(media: str) -> str:
+    return media if media.endswith("+xml") or "json" in media else media + "; charset=utf-8"
+
+
+def _form(text: str) -> dict[str, list[str]]:
+    """Parse a query string or form body once (decoding it twice would corrupt a ``%``)."""
+    try:
+        return urllib.parse.parse_qs(text, keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise _HTTPError(400, "the request's parameters are not valid UTF-8") from None
+
+
+def _one(params: Mapping[str, list[str]], name: str) -> str:
+    values = params[name]
+    if len(values) != 1:
+        raise _HTTPError(
+            400, f"the request must have exactly one {name} parameter, not {len(values)}"
+        )
+    return values[0]
+
+
+def _body(environ: dict) -> bytes:
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise _HTTPError(400, "Content-Length is not a number") from None
+    if length > MAX_BODY:
+        raise _HTTPError(413, f"the request body is larger than {MAX_BODY} bytes")
+    return environ["wsgi.input"].read(length) if length > 0 else b""
+
+
+def _endpoint_url(environ: dict) -> str:
+    from wsgiref.util import application_uri
+
+    return application_uri(environ).rstrip("/") + "/sparql"
+
+
+# --- building and serving ----------------------------------------------------------------------
+
+
+def make_app(
+    source,
+    *,
+    timeout: float = TIMEOUT,
+    max_rows: int | None = MAX_ROWS,
+    workers: int = 2,
+    ontology=None,
+) -> SparqlApp:
+    """Build the SPARQL endpoint over a dataset, as a WSGI application.
+
+    Parameters
+    ----------
+    source : rdflib.Dataset or Engine
+        The data (see :func:`graphkit.graph.load.load_dataset`).
+    timeout : float
+        Time limit of a query, in seconds (503 past it).
+    max_rows : int or None
+        Cap on the rows or triples of a result (422 over it); None for no cap.
+    workers : int
+        Worker processes that run the queries (see :class:`graphkit.sparql.pool.QueryPool`); 0
+        runs them in the serving thread, where the time limit only bounds streaming
+        results. Call :meth:`SparqlApp.close` (or use ``with``) to stop them.
+    ontology : path-like, optional
+        The ontology folder whose gallery the query page lists.
+
+    Returns
+    -------
+    SparqlApp
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> app = make_app(tiny_graph(), workers=0)
+    >>> query = urllib.parse.quote("ASK { ?s smp:leadsTo role:strategist }")
+    >>> response = request(app, "GET", "/sparql?query=" + query)
+    >>> response.status, response.headers["Content-Type"], response.text
+    (200, 'application/sparql-results+json', '{"head":{},"boolean":true}')
+    """
+    from graphkit.sparql.gallery import gallery
+
+    engine = source if isinstance(source, Engine) else Engine.from_dataset(source)
+    queries = gallery(ontology)
+    return SparqlApp(engine, timeout=timeout, max_rows=max_rows, workers=workers, gallery=queries)
+
+
+def request(
+    app: Callable,
+    method: str,
+    path: str,
+    *,
+    body: bytes = b"",
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """Send one request to a WSGI app in-process (no socket) and return its response.
+
+    Parameters
+    ----------
+    app : callable
+        A WSGI application.
+    method : str
+        ``GET``, ``POST``…
+    path : str
+        The path and query string, such as ``/sparql?query=…``.
+    body : bytes
+        The request body.
+    headers : mapping, optional
+        Request headers (``Accept``, ``Content-Type``…).
+    """
+    from wsgiref.util import setup_testing_defaults
+
+    target, _, query_string = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method.upper(),
+        "PATH_INFO": urllib.parse.unquote(target),
+        "QUERY_STRING": query_string,
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+    }
+    for name, value in (headers or {}).items():
+        key = name.upper().replace("-", "_")
+        environ[key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else "HTTP_" + key] = value
+    setup_testing_defaults(environ)
+    started = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        started["status"], started["headers"] = status, response_headers
+
+    chunks = app(environ, start_response)
+    data = b"".join(chunks)
+    close = getattr(chunks, "close", None)
+    if close:
+        close()
+    return Response(int(started["status"].split()[0]), dict(started["headers"]), data)
+
+
+def serve(
+    app: SparqlApp,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    threads: int = 8,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve `app` with waitress until interrupted, then stop its workers.
+
+    Parameters
+    ----------
+    app : SparqlApp
+        The endpoint.
+    host : str
+        Address to bind: ``127.0.0.1`` (this machine only) by default; ``0.0.0.0`` opens
+        it to the network.
+    port : int
+        Port to bind; 0 picks a free one.
+    threads : int
+        Requests handled at once (queries themselves run in the app's workers).
+    on_ready : callable, optional
+        Called with the endpoint's URL once the socket listens.
+    """
+    from waitress.server import create_server
+
+    server = create_server(app, host=host, port=port, threads=threads, ident="graphkit")
+    try:
+        if on_ready is not None:
+            shown = f"[{host}]" if ":" in host else host
+            on_ready(f"http://{shown}:{server.effective_port}/sparql")
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        app.close()

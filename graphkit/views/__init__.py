@@ -1,0 +1,1 @@
+"""Text views for people (aligned tables) and programs (json, csv), one module per answer."""

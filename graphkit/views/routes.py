@@ -1,0 +1,363 @@
+"""The views of career answers: routes (``graphkit path``), gaps (``gap``), suggestions."""
+
+from graphkit.views.tables import _name, _value_name, local_source, table
+
+__all__ = [
+    "GAP_COLUMNS",
+    "NEXT_COLUMNS",
+    "ROUTE_COLUMNS",
+    "SUGGEST_COLUMNS",
+    "gap_rows",
+    "gap_text",
+    "next_rows",
+    "next_text",
+    "route_rows",
+    "routes_text",
+    "suggestion_rows",
+    "suggestions_text",
+]
+
+_ROUTE_WORDS = {
+    "en": {
+        "route": "Route {i} of {n}",
+        "cost": "cost",
+        "years": "years",
+        "moves": "moves",
+        "move": "move",
+        "evidence": "evidence",
+        "to_gain": "to gain",
+        "carried": "carried over",
+        "tools": "tools to learn",
+        "platforms": "platforms to learn",
+        "sources": "sources",
+        "quote": "quote",
+        "assumed": "assumed",
+        "similarity": "skill similarity",
+        "coverage": "already covered",
+        "missing": "missing",
+        "matched": "matched",
+        "none": "nothing",
+        "and_more": "and {n} more",
+        "transition": "a move leads there",
+        "jump": "jumps {n} seniority levels",
+        "next": "Where {role} can go next, cheapest route first",
+        "next_headers": {"to_gain": "skills to gain"},
+        "total": "in all, to gain once",
+    },
+    "fr": {
+        "route": "Parcours {i} sur {n}",
+        "cost": "coût",
+        "years": "ans",
+        "moves": "étapes",
+        "move": "étape",
+        "evidence": "preuve",
+        "to_gain": "à acquérir",
+        "carried": "déjà acquis",
+        "tools": "outils à apprendre",
+        "platforms": "plateformes à apprendre",
+        "sources": "sources",
+        "quote": "citation",
+        "assumed": "supposées",
+        "similarity": "similarité des compétences",
+        "coverage": "déjà couvert",
+        "missing": "manque",
+        "matched": "acquis",
+        "none": "rien",
+        "and_more": "et {n} de plus",
+        "transition": "une transition y mène",
+        "jump": "saute {n} niveaux de séniorité",
+        "next": "Où aller depuis {role}, du parcours le moins coûteux au plus coûteux",
+        "next_headers": {
+            "rank": "rang",
+            "role": "métier",
+            "cost": "coût",
+            "years": "années",
+            "moves": "étapes",
+            "via": "par",
+            "to_gain": "compétences à acquérir",
+            "evidence": "preuve",
+        },
+        "total": "en tout, à acquérir une fois",
+    },
+}
+
+
+def _evidence_note(item: dict, labels: dict, lang: str) -> str:
+    """Cite a requirement: its seed sources when stated, else its evidence level."""
+    if item["evidence"] == "stated":
+        return ", ".join(map(local_source, item["sources"]))
+    return _value_name(item["evidence"], labels, lang)
+
+
+def _skill_list(items: list[dict], labels: dict, lang: str, *, limit: int = 8) -> str:
+    words = _ROUTE_WORDS[lang]
+    shown = [
+        f"{_name(i['skill'], labels, lang)} ({_value_name(i['importance'], labels, lang)} "
+        f"{i['weight']:g}, {_evidence_note(i, labels, lang)})"
+        for i in items[:limit]
+    ]
+    if len(items) > limit:
+        shown.append(words["and_more"].format(n=len(items) - limit))
+    return ", ".join(shown) or words["none"]
+
+
+def _plain_list(items: list[dict], key: str, labels: dict, lang: str) -> str:
+    return ", ".join(_name(i[key], labels, lang) for i in items) or _ROUTE_WORDS[lang]["none"]
+
+
+def _to_learn_lines(gap: dict, labels: dict, lang: str, *, indent: str) -> list[str]:
+    """List the tools and platforms of a skill gap (or a step) still to learn, a line each."""
+    words = _ROUTE_WORDS[lang]
+    return [
+        f"{indent}{words[heading]}: {_plain_list(gap[key], item, labels, lang)}"
+        for heading, key, item in (
+            ("tools", "tools_to_learn", "tool"),
+            ("platforms", "platforms_to_learn", "platform"),
+        )
+        if gap[key]
+    ]
+
+
+def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
+    words = _ROUTE_WORDS[lang]
+    years = step["years"] if step["years"] is not None else step["assumed_years"]
+    assumed = f" ({words['assumed']})" if step["years"] is None else ""
+    facts = [
+        _value_name(step["kind"], labels, lang)
+        or f"{words['similarity']} {step['similarity']:.2f}",
+        f"{years:g} {words['years']}{assumed}",
+        _value_name(step["evidence"], labels, lang),
+        f"{words['cost']} {step['cost']:.2f}",
+    ]
+    levels = [_value_name(s, labels, lang) for s in step.get("seniority", ()) if s]
+    if len(levels) == 2:
+        facts.insert(1, " → ".join(levels))
+    if step.get("level_jump"):
+        facts.append("⚠ " + words["jump"].format(n=abs(step["levels"])))
+    lines = [
+        f"  {number}. {_name(step['from'], labels, lang)} → {_name(step['to'], labels, lang)}",
+        f"     {' · '.join(facts)}",
+        f"     {words['to_gain']}: {_skill_list(step['to_gain'], labels, lang)}",
+        f"     {words['carried']}: {_skill_list(step['carried'], labels, lang, limit=5)}",
+    ]
+    lines += _to_learn_lines(step, labels, lang, indent="     ")
+    if step["sources"]:
+        lines.append(f"     {words['sources']}: {', '.join(map(local_source, step['sources']))}")
+    first = step.get("years_quote")
+    quotes = [first] if first else []
+    quotes += [q for q in step["quotes"] if q != first]
+    for quote in quotes[: 2 if first else 1]:
+        lines.append(f"     {words['quote']}: « {quote} »")
+    return lines
+
+
+def _route_years(route: dict, words: dict) -> str:
+    """Say a route's years, the known apart from the assumed: "5 years + 2 assumed"."""
+    known, assumed = route.get("known_years", route["years"]), route.get("assumed_years", 0)
+    if not assumed:
+        return f"{known:g} {words['years']}"
+    if not known:
+        return f"{assumed:g} {words['years']} ({words['assumed']})"
+    return f"{known:g} {words['years']} + {assumed:g} {words['assumed']}"
+
+
+def routes_text(routes: list[dict], labels: dict, lang: str = "en") -> str:
+    """Render routes: per route one summary line, the roles on one line, one block per step.
+
+    Parameters
+    ----------
+    routes : list of dict
+        From :func:`graphkit.routes.paths.transition_paths`.
+    labels : dict
+        IRI → labels by language (``G.graph["labels"]`` of the transition graph).
+    lang : {"en", "fr"}
+        Language of labels and headings.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> from graphkit.routes.paths import transition_paths
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> routes = transition_paths(G, role + "writer", role + "strategist")
+    >>> print(routes_text(routes, G.graph["labels"]).splitlines()[1])
+    web writer → community manager → social media strategist
+    """
+    words = _ROUTE_WORDS[lang]
+    blocks = []
+    for i, route in enumerate(routes, 1):
+        moves = words["move"] if route["hops"] == 1 else words["moves"]
+        evidence = ", ".join(_value_name(e, labels, lang) for e in route["evidence"])
+        head = (
+            f"{words['route'].format(i=i, n=len(routes))} · {words['cost']} {route['cost']:.2f}"
+            f" · {_route_years(route, words)} · {route['hops']} {moves}"
+            f" · {words['evidence']}: {evidence}"
+        )
+        lines = [head, " → ".join(_name(r, labels, lang) for r in route["roles"])]
+        for number, step in enumerate(route["steps"], 1):
+            lines += ["", *_step_text(number, step, labels, lang)]
+        if route["hops"] > 1 and route.get("to_gain"):
+            lines += ["", f"  {words['total']}: {_skill_list(route['to_gain'], labels, lang)}"]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+ROUTE_COLUMNS = (
+    "route",
+    "step",
+    "from",
+    "to",
+    "kind",
+    "years",
+    "evidence",
+    "cost",
+    "gap",
+    "to_gain",
+    "sources",
+)
+
+
+def route_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
+    """One CSV row per step of each route, with labels in `lang`."""
+    return [
+        {
+            "route": i,
+            "step": n,
+            "from": _name(step["from"], labels, lang),
+            "to": _name(step["to"], labels, lang),
+            "kind": step["kind"] or "",
+            "years": step["years"] if step["years"] is not None else "",
+            "evidence": step["evidence"],
+            "cost": round(step["cost"], 4),
+            "gap": round(step["gap"], 4),
+            "to_gain": "; ".join(_name(g["skill"], labels, lang) for g in step["to_gain"]),
+            "sources": " ".join(map(local_source, step["sources"])),
+        }
+        for i, route in enumerate(routes, 1)
+        for n, step in enumerate(route["steps"], 1)
+    ]
+
+
+NEXT_COLUMNS = (
+    "rank",
+    "role",
+    "cost",
+    "years",
+    "assumed_years",
+    "moves",
+    "via",
+    "to_gain",
+    "evidence",
+)
+
+
+def next_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
+    """One row per reachable role of :func:`graphkit.routes.paths.next_moves`, best first.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> from graphkit.routes.paths import next_moves
+    >>> G = to_transition_graph(tiny_graph())
+    >>> rows = next_rows(next_moves(G, "https://w3id.org/smp/role/writer"), G.graph["labels"])
+    >>> rows[0]["role"], rows[0]["years"], rows[0]["to_gain"]
+    ('community manager', 2.0, 1)
+    """
+    return [
+        {
+            "rank": i,
+            "role": _name(route["roles"][-1], labels, lang),
+            "cost": round(route["cost"], 2),
+            "years": route["known_years"],
+            "assumed_years": route["assumed_years"],
+            "moves": route["hops"],
+            "via": " → ".join(_name(r, labels, lang) for r in route["roles"][1:-1]),
+            "to_gain": len(route["to_gain"]),
+            "evidence": ", ".join(_value_name(e, labels, lang) for e in route["evidence"]),
+        }
+        for i, route in enumerate(routes, 1)
+    ]
+
+
+def next_text(source: str, routes: list[dict], labels: dict, lang: str = "en") -> str:
+    """Render :func:`graphkit.routes.paths.next_moves` as a table under a one-line heading."""
+    words = _ROUTE_WORDS[lang]
+    rows = next_rows(routes, labels, lang)
+    for row in rows:
+        row["years"] = _route_years(
+            {"known_years": row["years"], "assumed_years": row["assumed_years"], "years": 0},
+            words,
+        )
+    heading = f"{words['next'].format(role=_name(source, labels, lang))}\n"
+    columns = [c for c in NEXT_COLUMNS if c != "assumed_years"]
+    return heading + table(rows, columns, headers=words["next_headers"]) + "\n"
+
+
+GAP_COLUMNS = ("status", "skill", "importance", "weight")
+
+
+def gap_rows(gap: dict, labels: dict, lang: str = "en") -> list[dict]:
+    """One CSV row per skill of the target role: to gain, or carried over."""
+    return [
+        {
+            "status": status,
+            "skill": _name(item["skill"], labels, lang),
+            "importance": item["importance"],
+            "weight": item["weight"],
+        }
+        for status in ("to_gain", "carried")
+        for item in gap[status]
+    ]
+
+
+def gap_text(gap: dict, labels: dict, lang: str = "en") -> str:
+    """Render a skill gap: the coverage, then the skills to gain and those carried over."""
+    words = _ROUTE_WORDS[lang]
+    source, target = _name(gap["source"], labels, lang), _name(gap["target"], labels, lang)
+    lines = [
+        f"{source} → {target}: {words['coverage']} {gap['coverage']:.0%}",
+        f"  {words['to_gain']} ({len(gap['to_gain'])}): "
+        f"{_skill_list(gap['to_gain'], labels, lang, limit=50)}",
+        f"  {words['carried']} ({len(gap['carried'])}): "
+        f"{_skill_list(gap['carried'], labels, lang, limit=50)}",
+    ]
+    lines += _to_learn_lines(gap, labels, lang, indent="  ")
+    return "\n".join(lines) + "\n"
+
+
+SUGGEST_COLUMNS = ("rank", "role", "coverage", "missing_essential", "missing", "transition")
+
+
+def suggestion_rows(ranked: list[dict], labels: dict, lang: str = "en") -> list[dict]:
+    """One row per suggested role: coverage and what is missing."""
+    return [
+        {
+            "rank": i,
+            "role": _name(r["role"], labels, lang),
+            "coverage": round(r["coverage"], 4),
+            "missing_essential": sum(m["importance"] == "essential" for m in r["missing"]),
+            "missing": "; ".join(_name(m["skill"], labels, lang) for m in r["missing"]),
+            "transition": r.get("transition") or "",
+        }
+        for i, r in enumerate(ranked, 1)
+    ]
+
+
+def suggestions_text(ranked: list[dict], labels: dict, lang: str = "en") -> str:
+    """Render suggestions: a ranked table, then the essential skills each role still needs."""
+    words = _ROUTE_WORDS[lang]
+    rows = suggestion_rows(ranked, labels, lang)
+    shown = [{**r, "coverage": f"{r['coverage']:.0%}"} for r in rows]
+    columns = ["rank", "role", "coverage", "missing_essential"]
+    if any(r["transition"] for r in rows):
+        columns.append("transition")
+    lines = [table(shown, columns, headers={"missing_essential": "missing essential"}), ""]
+    for r in ranked[:5]:
+        essential = [m for m in r["missing"] if m["importance"] == "essential"]
+        lines.append(
+            f"{_name(r['role'], labels, lang)} — {words['missing']}: "
+            f"{_skill_list(essential, labels, lang, limit=6)}"
+        )
+    return "\n".join(lines) + "\n"
