@@ -68,3 +68,18 @@ def test_cumulative_gaps_and_gap_agree(real, row):
 def test_next_from_community_manager_lists_social_media_manager(real):
     ranked = [r["roles"][-1] for r in next_moves(real, ROLE + "community-manager", inferred=False)]
     assert ROLE + "social-media-manager" in ranked[:6]
+
+
+def test_route_review_is_fresh(capsys):
+    """docs/route-review.md is the output of benchmarks/route_review.py on the current data."""
+    import runpy
+
+    root = Path(__file__).parent.parent
+    runpy.run_path(str(root / "benchmarks" / "route_review.py"), run_name="__main__")
+    review = capsys.readouterr().out
+    assert review.count("\n## ") == 30
+    committed = (root / "docs" / "route-review.md").read_text(encoding="utf-8")
+    assert review == committed, (
+        "docs/route-review.md is stale: run "
+        ".venv/bin/python benchmarks/route_review.py > docs/route-review.md"
+    )
