@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -322,7 +323,8 @@ def test_full_esco_journalist_to_social_media_manager(home):
     assert result.exit_code == 0, result.output
     # issue 13: the curated journalist moves (to community manager…) beat the ESCO detour
     assert result.stdout.splitlines()[1] == "journalist → community manager → social media manager"
-    moves = [line for line in result.stdout.splitlines() if line.startswith("  ") and "→" in line]
+    # a step opens with "  N. from → to" (its facts line also holds "entry → senior")
+    moves = [line for line in result.stdout.splitlines() if re.match(r"  \d+\. .* → ", line)]
     assert len(moves) >= 2
     assert result.stdout.count("to gain:") == len(moves)
     result = CliRunner().invoke(cli, ["path", "sales assistant", "social media manager"])
