@@ -49,7 +49,12 @@ def test_stats_json_counts_the_tiny_graph(tiny_ontology):
     data = json.loads(result.stdout)
     assert data["classes"]["Role"] == 4
     assert data["classes"]["SkillRequirement"] == 12
-    assert data["evidence"]["ToolUse"] == {"stated": 0, "curated": 1, "inferred": 0}
+    assert data["evidence"]["ToolUse"] == {
+        "stated": 0,
+        "curated": 1,
+        "groupstated": 0,
+        "inferred": 0,
+    }
     assert data["sources"] == {"article": 1, "editorialcuration": 1}
     assert set(data["graphs"]) == {"smp", "data/tiny", "derived"}
 
@@ -119,7 +124,31 @@ def test_missing_ontology_folder_is_a_usage_error(tmp_path):
     assert "does not exist" in result.stderr
 
 
+#: Moves that give each role of the tiny graph a move in and a move out (issue 13's check).
+TINY_MOVES = """@prefix smp: <https://w3id.org/smp/> .
+@prefix role: <https://w3id.org/smp/role/> .
+@prefix transition: <https://w3id.org/smp/transition/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix source: <https://w3id.org/smp/source/> .
+transition:strategist--editor a smp:Transition ; smp:fromRole role:strategist ;
+    smp:toRole role:editor ; smp:transitionKind smp:Lateral ; smp:weight 0.3 ;
+    smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
+transition:editor--writer a smp:Transition ; smp:fromRole role:editor ;
+    smp:toRole role:writer ; smp:transitionKind smp:Lateral ; smp:weight 0.3 ;
+    smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
+"""
+
+
+def test_validate_tiny_without_moves_in_and_out_fails_the_check(tiny_ontology):
+    result = run("validate", "-f", "json", ontology=tiny_ontology)
+    findings = json.loads(result.stdout)["findings"]
+    found = {(f["focus"], f["value"]) for f in findings if f["severity"] == "Violation"}
+    assert found == {("role:editor", "in"), ("role:writer", "in"), ("role:strategist", "out")}
+    assert result.exit_code == 1
+
+
 def test_validate_tiny_conforms(tiny_ontology):
+    (tiny_ontology / "data" / "moves.ttl").write_text(TINY_MOVES, encoding="utf-8")
     result = run("validate", "-f", "json", ontology=tiny_ontology)
     data = json.loads(result.stdout)
     assert [f for f in data["findings"] if f["severity"] == "Violation"] == []
@@ -335,7 +364,7 @@ def test_real_path_in_french_from_a_french_name():
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Parcours 1 sur 1 · coût ")
     assert lines[1] == "chargé de communication web → social media manager"
-    assert "progression · 5 ans · énoncé" in lines[4]
+    assert "progression · confirmé → senior · 5 ans · énoncé" in lines[4]
     assert "à acquérir:" in result.stdout
 
 
@@ -345,3 +374,30 @@ def test_real_path_k3_has_three_distinct_routes_by_cost():
     assert len(routes) == 3
     assert len({tuple(r["iri"] for r in route["roles"]) for route in routes}) == 3
     assert [r["cost"] for r in routes] == sorted(r["cost"] for r in routes)
+
+
+def test_next_json_ranks_reachable_roles_by_cost():
+    result = run("next", "community manager", "--steps", "2", "--limit", "5", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    routes = json.loads(result.stdout)["routes"]
+    assert len(routes) == 5
+    assert [r["cost"] for r in routes] == sorted(r["cost"] for r in routes)
+    assert all(r["roles"][0]["iri"] == CM for r in routes)
+    assert all(r["years"] == r["known_years"] + r["assumed_years"] for r in routes)
+
+
+def test_next_table_in_french_and_csv():
+    table = run("next", "community manager", "--lang", "fr")
+    assert table.exit_code == 0
+    assert table.stdout.startswith("Où aller depuis community manager")
+    assert "social media manager" in table.stdout
+    csv = run("next", "community manager", "-f", "csv")
+    assert csv.stdout.splitlines()[0] == ",".join(
+        ("rank", "role", "cost", "years", "assumed_years", "moves", "via", "to_gain", "evidence")
+    )
+
+
+def test_next_unknown_role_is_a_usage_error_without_traceback():
+    result = run("next", "astronaut")
+    assert result.exit_code != 0
+    assert "Traceback" not in result.stderr

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -320,8 +321,10 @@ def test_full_esco_journalist_to_social_media_manager(home):
     assert imported.counts["relations"] + imported.counts["dangling_relations"] == 123855
     result = CliRunner().invoke(cli, ["path", "journalist", "social media manager"])
     assert result.exit_code == 0, result.output
-    assert "journalist → journalist (ESCO) →" in result.stdout
-    moves = [line for line in result.stdout.splitlines() if line.startswith("  ") and "→" in line]
+    # issue 13: the curated journalist moves (to community manager…) beat the ESCO detour
+    assert result.stdout.splitlines()[1] == "journalist → community manager → social media manager"
+    # a step opens with "  N. from → to" (its facts line also holds "entry → senior")
+    moves = [line for line in result.stdout.splitlines() if re.match(r"  \d+\. .* → ", line)]
     assert len(moves) >= 2
     assert result.stdout.count("to gain:") == len(moves)
     result = CliRunner().invoke(cli, ["path", "sales assistant", "social media manager"])

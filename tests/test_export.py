@@ -93,6 +93,7 @@ def test_gephi_files_load_back_with_every_kind_and_label(built, dataset, name):
     assert {d["evidence"] for _, _, d in loaded.edges(data=True)} == {
         "stated",
         "curated",
+        "groupstated",
         "inferred",
     }
 

@@ -254,6 +254,12 @@ BROKEN = {
             <https://w3id.org/smp/role/Community_Manager> a smp:Role .
         }
     """,
+    "role-without-move-violation": """
+        GRAPH <https://w3id.org/smp/graph/vocab/roles> {
+            role:journalist a smp:Role .
+            role:social-media-expert a smp:Role ; owl:deprecated true .
+        }
+    """,
     "skill-label-collision-violation": """
         GRAPH <https://w3id.org/smp/graph/vocab/skills> {
             skill:e-reputation a smp:Skill ;

@@ -1,7 +1,8 @@
 """Routes on the tiny graph, against costs computed by hand, and the issue's real cases.
 
-Default cost model: evidence factor x (1 + 0.25 x years + 2 x gap); factors stated 1,
-curated 1.25, inferred 1.5; an inferred move is assumed to take 2 years. Tiny moves:
+Default cost model: evidence factor x (1 + 0.25 x years + 2 x gap + 0.5 x levels beyond one);
+factors stated 1, curated 1.25, group-stated 1.4, inferred 1.5; an inferred move is assumed
+to take 2 years. Tiny levels: writer entry, editor and CM confirmed, strategist senior. Moves:
 
     writer -> CM            stated   2y  gap 0.2/1.9      cost 1 + 0.5 + 0.4/1.9
     editor -> CM            stated   1y  gap 0.9/1.9      cost 1 + 0.25 + 1.8/1.9
@@ -15,7 +16,15 @@ import pytest
 
 from graphkit.errors import InvalidArgument, NoTransitionPath, TermNotFound
 from graphkit.routes.compiled import load_compiled
-from graphkit.routes.paths import DEFAULT_MODEL, CostModel, transition_path, transition_paths
+from graphkit.routes.paths import (
+    DEFAULT_MODEL,
+    CostModel,
+    explain_step,
+    next_moves,
+    transition_path,
+    transition_paths,
+)
+from graphkit.stats.summary import EVIDENCE_LEVELS
 
 ROLE = "https://w3id.org/smp/role/"
 W, E, C, S = (ROLE + r for r in ("writer", "editor", "community-manager", "strategist"))
@@ -23,7 +32,7 @@ COST = {
     (W, C): 1 + 0.5 + 0.4 / 1.9,
     (E, C): 1 + 0.25 + 1.8 / 1.9,
     (C, S): 1 + 0.75 + 2 / 2.05,
-    (W, S): 1.25 * (1 + 1.5 + 3.6 / 2.05),
+    (W, S): 1.25 * (1 + 1.5 + 3.6 / 2.05 + 0.5),  # entry → senior: one level beyond the first
     (W, E): 1.5 * (1 + 0.5 + 0.2 / 1.25),
 }
 
@@ -206,3 +215,54 @@ def test_routes_into_the_social_media_manager_match_seed_003(real, prior):
     assert step["years"] == 5.0
     assert step["evidence"] == "stated"
     assert step["sources"] == ["https://w3id.org/smp/source/seed-003"]
+
+
+# --- issue 13: seniority, cumulative gaps, honest years, next ----------------------------------
+
+
+def test_a_move_jumping_two_levels_is_flagged_and_priced(G):
+    step = explain_step(G, W, S)
+    assert (step["seniority"], step["levels"], step["level_jump"]) == (["entry", "senior"], 2, True)
+    assert not explain_step(G, W, C)["level_jump"]
+    flat = CostModel(per_level=0.0)
+    assert DEFAULT_MODEL.cost(G.edges[W, S]) - flat.cost(G.edges[W, S]) == pytest.approx(1.25 * 0.5)
+
+
+def test_group_stated_costs_between_curated_and_inferred():
+    move = {"years": 2.0, "gap": 0.5}
+    costs = [DEFAULT_MODEL.cost({**move, "evidence": e}) for e in EVIDENCE_LEVELS]
+    assert costs == sorted(costs) and len(set(costs)) == len(costs)
+
+
+def test_gaps_are_cumulative_along_a_route(G):
+    route = transition_paths(G, W, S, k=3)[2]  # writer -> editor -> CM -> strategist
+    assert route["roles"] == [W, E, C, S]
+    held = set(G.nodes[W]["skills"])
+    for step in route["steps"]:
+        gained = {g["skill"] for g in step["to_gain"]}
+        assert not gained & held, (
+            f"step {step['from']} -> {step['to']} asks for held {gained & held}"
+        )
+        held |= set(G.nodes[step["to"]]["skills"])
+    totals = [g["skill"] for g in route["to_gain"]]
+    assert len(totals) == len(set(totals))
+    assert set(totals) == {g["skill"] for s in route["steps"] for g in s["to_gain"]}
+
+
+def test_route_years_known_apart_from_assumed(G):
+    route = transition_paths(G, W, S, k=3)[2]  # inferred writer -> editor, then 1 + 3 years
+    assert (route["known_years"], route["assumed_years"]) == (4.0, DEFAULT_MODEL.assumed_years)
+    assert route["years"] == route["known_years"] + route["assumed_years"]
+
+
+def test_next_moves_ranks_by_cost_and_respects_steps(G):
+    one = next_moves(G, W)
+    assert [r["roles"][-1] for r in one] == [C, E, S]
+    assert [r["cost"] for r in one] == pytest.approx([COST[W, C], COST[W, E], COST[W, S]])
+    two = next_moves(G, E, steps=2)
+    assert {r["roles"][-1]: r["hops"] for r in two} == {C: 1, W: 1, S: 2}
+    assert [r["roles"][-1] for r in next_moves(G, W, limit=1)] == [C]
+    with pytest.raises(TermNotFound):
+        next_moves(G, ROLE + "nobody")
+    with pytest.raises(InvalidArgument):
+        next_moves(G, W, steps=0)

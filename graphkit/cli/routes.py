@@ -90,6 +90,53 @@ def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, html, 
     )
 
 
+@cli.command("next")
+@click.argument("source")
+@click.option(
+    "--steps", type=click.IntRange(1, 4), default=1, show_default=True, help="Most moves."
+)
+@click.option(
+    "--limit", type=click.IntRange(1, None), default=10, show_default=True, help="Most roles."
+)
+@click.option(
+    "--with-inferred",
+    is_flag=True,
+    help="Also use moves inferred from skill similarity (by default only documented moves).",
+)
+@format_option
+@lang_option
+@click.pass_obj
+@_handle_errors
+def next_(obj: _Context, source, steps, limit, with_inferred, fmt, lang) -> None:
+    """List the roles reachable from a role, ranked by the cost of the cheapest route.
+
+    SOURCE is a role name in French or English. Each role comes with its years (known, and
+    assumed for moves whose source gives none), the moves and roles on the way, how many
+    skills to gain, and the evidence.
+
+    Example:
+
+    \b
+        graphkit next "community manager" --steps 2
+    """
+    from graphkit.routes.paths import next_moves
+    from graphkit.views.routes import NEXT_COLUMNS, next_rows, next_text
+    from graphkit.views.tables import labelled
+
+    G, names = obj.compiled(merged=True)
+    source = names.resolve(source, kind="role")
+    routes = next_moves(G, source, steps=steps, limit=limit, inferred=with_inferred)
+    labels = G.graph["labels"]
+    data = {"source": source, "steps": steps, "inferred": with_inferred, "routes": routes}
+    _emit(
+        fmt,
+        labelled(data, labels),
+        next_rows(routes, labels, lang),
+        NEXT_COLUMNS,
+        next_text(source, routes, labels, lang),
+    )
+
+
 @cli.command()
 @click.argument("source")
 @click.argument("target")

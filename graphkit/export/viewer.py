@@ -28,6 +28,7 @@ KIND_STYLES = {
 EVIDENCE_STYLES = {
     "stated": {"color": "#5d6d7e", "name": "stated (a source says it)"},
     "curated": {"color": "#a3b1bf", "name": "curated (editorial)"},
+    "groupstated": {"color": "#c39bd3", "name": "stated between groups by a taxonomy"},
     "inferred": {"color": "#e67e22", "name": "inferred (skill similarity)"},
 }
 #: From this many nodes on, positions are computed in Python and physics is off.

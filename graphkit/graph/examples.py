@@ -27,6 +27,7 @@ TINY_TTL = """
 @prefix platformuse: <https://w3id.org/smp/platform-use/> .
 @prefix tooluse: <https://w3id.org/smp/tool-use/> .
 @prefix transition: <https://w3id.org/smp/transition/> .
+@prefix seniority: <https://w3id.org/smp/role-seniority/> .
 @prefix source: <https://w3id.org/smp/source/> .
 @prefix claim: <https://w3id.org/smp/claim/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -153,6 +154,16 @@ transition:community-manager--strategist a smp:Transition ; smp:fromRole role:co
 transition:writer--strategist a smp:Transition ; smp:fromRole role:writer ;
     smp:toRole role:strategist ; smp:transitionKind smp:Reconversion ; smp:typicalYears 6 ;
     smp:weight 0.3 ; smp:evidence smp:Curated ; prov:wasDerivedFrom source:graphkit-curation .
+
+seniority:writer a smp:RoleSeniority ; smp:role role:writer ; smp:level smp:entry ;
+    smp:evidence smp:Stated ; prov:wasDerivedFrom source:tiny .
+seniority:editor a smp:RoleSeniority ; smp:role role:editor ; smp:level smp:confirmed ;
+    smp:evidence smp:Curated ; prov:wasDerivedFrom source:graphkit-curation .
+seniority:community-manager a smp:RoleSeniority ; smp:role role:community-manager ;
+    smp:level smp:confirmed ; smp:evidence smp:Curated ;
+    prov:wasDerivedFrom source:graphkit-curation .
+seniority:strategist a smp:RoleSeniority ; smp:role role:strategist ; smp:level smp:senior ;
+    smp:evidence smp:Curated ; prov:wasDerivedFrom source:graphkit-curation .
 
 claim:tiny-tiktok a smp:Claim ; smp:about platform:tiktok ; smp:trend smp:Rising ;
     smp:statement "TikTok is emerging."@en , "TikTok émerge."@fr ; prov:wasDerivedFrom source:tiny .

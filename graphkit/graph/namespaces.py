@@ -38,7 +38,9 @@ class SMP(DefinedNamespace):
     PlatformStatus: URIRef  # platform status
     PlatformUse: URIRef  # platform use
     QualifiedLink: URIRef  # qualified link
+    RoleSeniority: URIRef  # role seniority
     Role: URIRef  # role
+    SeniorityLevel: URIRef  # seniority level
     Skill: URIRef  # skill
     SkillRequirement: URIRef  # skill requirement
     SkillType: URIRef  # skill type
@@ -62,13 +64,16 @@ class SMP(DefinedNamespace):
     integratesWith: URIRef  # integrates with
     importance: URIRef  # importance
     leadsTo: URIRef  # leads to
+    level: URIRef  # level
     platform: URIRef  # platform
     platformStatus: URIRef  # platform status
     progressesTo: URIRef  # progresses to
     quote: URIRef  # quote
+    rank: URIRef  # rank
     requiresEssentialSkill: URIRef  # requires essential skill
     requiresSkill: URIRef  # requires skill
     role: URIRef  # role
+    seniority: URIRef  # seniority
     servesSkill: URIRef  # serves skill
     skill: URIRef  # skill
     skillType: URIRef  # skill type
@@ -96,6 +101,7 @@ class SMP(DefinedNamespace):
     Emerging: URIRef  # emerging
     Essential: URIRef  # essential
     Established: URIRef  # established
+    GroupStated: URIRef  # stated between groups by a taxonomy
     HardSkill: URIRef  # hard skill
     Inferred: URIRef  # inferred
     Knowledge: URIRef  # knowledge
@@ -109,6 +115,11 @@ class SMP(DefinedNamespace):
     Stable: URIRef  # stable
     Stated: URIRef  # stated
     Taxonomy: URIRef  # taxonomy
+    confirmed: URIRef  # confirmed
+    entry: URIRef  # entry
+    executive: URIRef  # executive
+    lead: URIRef  # lead
+    senior: URIRef  # senior
 
 
 #: Named graphs of the dataset (one per ontology file, plus ``derived``).

@@ -22,6 +22,7 @@ PREFIX_IRIS: dict[str, str] = {
     "tooluse": BASE + "tool-use/",
     "credentialpath": BASE + "credential-path/",
     "transition": BASE + "transition/",
+    "seniority": BASE + "role-seniority/",
     "source": BASE + "source/",
     "claim": BASE + "claim/",
     "smpsh": BASE + "shapes/",

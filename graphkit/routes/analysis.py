@@ -32,7 +32,7 @@ def _weighted(items: dict, keep: Iterable[str], key: str) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["weight"], r[key]))
 
 
-def skill_gap(G: nx.DiGraph, source: str, target: str) -> dict:
+def skill_gap(G: nx.DiGraph, source: str, target: str, *, held: dict | None = None) -> dict:
     """Tell what someone in `source` must learn, and can carry over, to work as `target`.
 
     Parameters
@@ -41,6 +41,10 @@ def skill_gap(G: nx.DiGraph, source: str, target: str) -> dict:
         A transition graph (:func:`graphkit.routes.projection.to_transition_graph`).
     source, target : str
         Role IRIs.
+    held : dict, optional
+        What the person holds besides `source`'s profile, gathered on a route so far:
+        ``{"skills", "tools", "platforms"}``, each a collection of IRIs. Held items count as
+        carried over, never as to gain (cumulative gaps along a route).
 
     Returns
     -------
@@ -73,20 +77,21 @@ def skill_gap(G: nx.DiGraph, source: str, target: str) -> dict:
     """
     _check_role(G, source)
     _check_role(G, target)
-    have, need = G.nodes[source], G.nodes[target]
+    need = G.nodes[target]
+    have = {key: set(G.nodes[source][key]) for key in ("skills", "tools", "platforms")}
+    for key, items in (held or {}).items():
+        have[key] |= set(items)
     share = coverage(need["skills"], have["skills"])
     return {
         "source": source,
         "target": target,
         "coverage": share,
         "gap": 1.0 - share,
-        "to_gain": _requirements(need["skills"], need["skills"].keys() - have["skills"].keys()),
-        "carried": _requirements(need["skills"], need["skills"].keys() & have["skills"].keys()),
-        "tools_to_learn": _weighted(
-            need["tools"], need["tools"].keys() - have["tools"].keys(), "tool"
-        ),
+        "to_gain": _requirements(need["skills"], need["skills"].keys() - have["skills"]),
+        "carried": _requirements(need["skills"], need["skills"].keys() & have["skills"]),
+        "tools_to_learn": _weighted(need["tools"], need["tools"].keys() - have["tools"], "tool"),
         "platforms_to_learn": _weighted(
-            need["platforms"], need["platforms"].keys() - have["platforms"].keys(), "platform"
+            need["platforms"], need["platforms"].keys() - have["platforms"], "platform"
         ),
     }
 

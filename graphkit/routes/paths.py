@@ -1,5 +1,6 @@
 """Career routes between roles: the best route, k alternatives, constraints, each step explained."""
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
@@ -14,6 +15,8 @@ __all__ = [
     "WEIGHTS",
     "CostModel",
     "explain_step",
+    "next_moves",
+    "route_steps",
     "transition_path",
     "transition_paths",
 ]
@@ -27,19 +30,23 @@ MAX_CANDIDATES = 2000
 
 @dataclass(frozen=True)
 class CostModel:
-    r"""The cost of a move, combining time, the skills to learn and the evidence.
+    r"""The cost of a move, combining time, the skills to learn, seniority and the evidence.
 
     .. math::
 
         \mathrm{cost} = f_{evidence} \times (\mathrm{per\_step}
-            + \mathrm{per\_year} \times \mathrm{years} + \mathrm{per\_gap} \times \mathrm{gap})
+            + \mathrm{per\_year} \times \mathrm{years} + \mathrm{per\_gap} \times \mathrm{gap}
+            + \mathrm{per\_level} \times \max(0, |\mathrm{levels}| - 1))
 
     where ``years`` is the move's typical years in the first role (``assumed_years`` for a
     move whose source gives none: an inferred move, or a taxonomy's), ``gap`` the weighted
     share of the target role's requirements the first role lacks (0 to 1, essential skills
-    counting double optional ones), and ``f_evidence`` the evidence factor: a move a source
-    states costs less than a curated one, which costs less than one inferred from skill
-    similarity.
+    counting double optional ones), ``levels`` the seniority levels the move climbs (or
+    descends; one level is an ordinary step, each further level costs ``per_level``), and
+    ``f_evidence`` the evidence factor, in the order of DESIGN.md §4: a move an article states
+    costs less than a curated one, which costs less than one a taxonomy states only between the
+    groups that hold the two roles (``groupstated``), which costs less than one inferred from
+    skill similarity.
 
     Attributes
     ----------
@@ -49,6 +56,8 @@ class CostModel:
         Cost of one typical year.
     per_gap : float
         Cost of a full skill gap (gap = 1).
+    per_level : float
+        Cost of each seniority level a single move jumps beyond the first.
     evidence : dict
         Factor by evidence level.
     assumed_years : float
@@ -61,13 +70,21 @@ class CostModel:
     2.5
     >>> model.cost({"years": None, "gap": 0.5, "evidence": "inferred"})  # 1.5 x 2.5
     3.75
+    >>> model.cost({"years": 2.0, "gap": 0.5, "evidence": "stated", "levels": 3})  # + 2 x 0.5
+    3.5
     """
 
     per_step: float = 1.0
     per_year: float = 0.25
     per_gap: float = 2.0
+    per_level: float = 0.5
     evidence: dict = field(
-        default_factory=lambda: {"stated": 1.0, "curated": 1.25, "inferred": 1.5}
+        default_factory=lambda: {
+            "stated": 1.0,
+            "curated": 1.25,
+            "groupstated": 1.4,
+            "inferred": 1.5,
+        }
     )
     assumed_years: float = 2.0
 
@@ -78,6 +95,7 @@ class CostModel:
     def cost(self, edge: dict) -> float:
         """Return the cost of a move from its edge attributes."""
         raw = self.per_step + self.per_year * self.years(edge) + self.per_gap * edge["gap"]
+        raw += self.per_level * max(0, abs(edge.get("levels", 0)) - 1)
         return self.evidence[edge["evidence"]] * raw
 
     def weight_function(self, weight: str) -> Callable[[str, str, dict], float]:
@@ -96,18 +114,38 @@ class CostModel:
 DEFAULT_MODEL = CostModel()
 
 
-def explain_step(G: nx.DiGraph, u: str, v: str, *, model: CostModel = DEFAULT_MODEL) -> dict:
-    """Explain one move: its kind, years, evidence and sources, and the skill gap.
+def explain_step(
+    G: nx.DiGraph,
+    u: str,
+    v: str,
+    *,
+    model: CostModel = DEFAULT_MODEL,
+    held: dict | None = None,
+) -> dict:
+    """Explain one move: its kind, years, seniority, evidence and sources, and the skill gap.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        A transition graph.
+    u, v : str
+        The two ends of a move of `G`.
+    model : CostModel
+        Prices the move.
+    held : dict, optional
+        What the person gathered earlier on the route (see
+        :func:`graphkit.routes.analysis.skill_gap`): those items are carried over, not to gain.
 
     Returns
     -------
     dict
         The edge's ``kind``, ``years`` (None when its source gives none, then
-        ``assumed_years``),
+        ``assumed_years``), ``years_quote`` (the quote that gives the years, or None),
         ``evidence``, ``weight``, ``sources``, ``quotes``, ``transition`` (and
-        ``similarity``, ``method`` when inferred), its ``cost`` under `model`, and from
-        :func:`graphkit.routes.analysis.skill_gap`: ``gap``, ``to_gain``, ``carried``,
-        ``tools_to_learn``, ``platforms_to_learn``.
+        ``similarity``, ``method`` when inferred), ``seniority`` (the two levels), ``levels``
+        (levels climbed), ``level_jump`` (True when the move jumps more than one level), its
+        ``cost`` under `model`, and from :func:`graphkit.routes.analysis.skill_gap`: ``gap``,
+        ``to_gain``, ``carried``, ``tools_to_learn``, ``platforms_to_learn``.
 
     Examples
     --------
@@ -120,8 +158,12 @@ def explain_step(G: nx.DiGraph, u: str, v: str, *, model: CostModel = DEFAULT_MO
     ('lateral', 2.0, 'stated', 1.7105)
     >>> [g["skill"].rsplit("/", 1)[1] for g in step["to_gain"]]
     ['analytics']
+    >>> step = explain_step(G, role + "writer", role + "strategist")
+    >>> step["seniority"], step["levels"], step["level_jump"]
+    (['entry', 'senior'], 2, True)
     """
     data = G.edges[u, v]
+    levels = data.get("levels", 0)
     step = {
         "from": u,
         "to": v,
@@ -133,29 +175,72 @@ def explain_step(G: nx.DiGraph, u: str, v: str, *, model: CostModel = DEFAULT_MO
         "transition": data["transition"],
         "sources": list(data["sources"]),
         "quotes": list(data["quotes"]),
+        "years_quote": _years_quote(data),
+        "seniority": [G.nodes[u].get("seniority"), G.nodes[v].get("seniority")],
+        "levels": levels,
+        "level_jump": abs(levels) > 1,
     }
     if data["years"] is None:
         step["assumed_years"] = model.assumed_years
     for key in ("similarity", "method"):
         if key in data:
             step[key] = data[key]
-    gap = skill_gap(G, u, v)
+    gap = skill_gap(G, u, v, held=held)
     for key in ("gap", "to_gain", "carried", "tools_to_learn", "platforms_to_learn"):
         step[key] = gap[key]
     return step
 
 
+def _years_quote(data: dict) -> str | None:
+    """Return the quote of a move that gives its typical years ("5 ans", "5 years"), if any."""
+    if data["years"] is None:
+        return None
+    said = re.compile(rf"\b{data['years']:g}\s*(ans|années|years)\b", re.IGNORECASE)
+    return next((q for q in data["quotes"] if said.search(q)), None)
+
+
+def route_steps(G: nx.DiGraph, path: list[str], *, model: CostModel = DEFAULT_MODEL) -> list:
+    """Explain each move of `path` with cumulative gaps: what was gained stays held.
+
+    The person starts with the first role's skills, tools and platforms; after each move they
+    also hold the new role's. A step never asks to gain what an earlier role gave.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> steps = route_steps(G, [role + "editor", role + "community-manager", role + "strategist"])
+    >>> [[g["skill"].rsplit("/", 1)[1] for g in s["to_gain"]] for s in steps]
+    [['moderation'], ['strategy']]
+    """
+    held = {key: set(G.nodes[path[0]][key]) for key in ("skills", "tools", "platforms")}
+    steps = []
+    for u, v in pairwise(path):
+        steps.append(explain_step(G, u, v, model=model, held=held))
+        for key in held:
+            held[key] |= set(G.nodes[v][key])
+    return steps
+
+
 def _route(G: nx.DiGraph, path: list[str], weight: str, model: CostModel) -> dict:
-    steps = [explain_step(G, u, v, model=model) for u, v in pairwise(path)]
+    steps = route_steps(G, path, model=model)
     measure = model.weight_function(weight)
+    known = sum(s["years"] for s in steps if s["years"] is not None)
+    assumed = sum(s["assumed_years"] for s in steps if s["years"] is None)
     return {
         "roles": path,
         "hops": len(steps),
         "cost": sum(s["cost"] for s in steps),
-        "years": sum(model.years(G.edges[s["from"], s["to"]]) for s in steps),
+        "years": known + assumed,
+        "known_years": known,
+        "assumed_years": assumed,
         "weight": weight,
         "total": sum(measure(u, v, G.edges[u, v]) for u, v in pairwise(path)),
         "evidence": sorted({s["evidence"] for s in steps}),
+        "to_gain": [{**gain, "step": i} for i, s in enumerate(steps, 1) for gain in s["to_gain"]],
+        "level_jumps": sum(s["level_jump"] for s in steps),
         "steps": steps,
     }
 
@@ -236,9 +321,12 @@ def transition_paths(
     Returns
     -------
     list of dict
-        Each route: ``roles`` (IRIs), ``hops``, ``cost``, ``years`` (assumed years counted for
-        inferred moves), ``weight`` and ``total`` (the minimised sum), ``evidence`` (levels
-        used) and ``steps`` (see :func:`explain_step`).
+        Each route: ``roles`` (IRIs), ``hops``, ``cost``, ``years`` (``known_years``, which
+        the sources or editors give, plus ``assumed_years``, the model's for moves without),
+        ``weight`` and ``total`` (the minimised sum), ``evidence`` (levels used), ``to_gain``
+        (every skill the route asks to gain, once, with the ``step`` that asks it),
+        ``level_jumps`` (moves that jump more than one seniority level) and ``steps`` (see
+        :func:`explain_step`; gaps are cumulative, see :func:`route_steps`).
 
     Raises
     ------
@@ -261,7 +349,7 @@ def transition_paths(
     ...  for route in routes]  # doctest: +NORMALIZE_WHITESPACE
     [(['editor', 'community-manager', 'strategist'], 4.923),
      (['editor', 'writer', 'community-manager', 'strategist'], 7.077),
-     (['editor', 'writer', 'strategist'], 7.961)]
+     (['editor', 'writer', 'strategist'], 8.586)]
     >>> transition_paths(G, role + "editor", role + "strategist", max_steps=1)
     Traceback (most recent call last):
     ...
@@ -315,3 +403,85 @@ def transition_path(G: nx.DiGraph, source: str, target: str, **options) -> dict:
     (['writer', 'community-manager', 'strategist'], 5.0)
     """
     return transition_paths(G, source, target, k=1, **options)[0]
+
+
+def next_moves(
+    G: nx.DiGraph,
+    source: str,
+    *,
+    steps: int = 1,
+    limit: int | None = None,
+    inferred: bool = True,
+    model: CostModel = DEFAULT_MODEL,
+) -> list[dict]:
+    """Rank the roles reachable from `source` in at most `steps` moves, cheapest route first.
+
+    Each reachable live role comes with its cheapest route of at most `steps` moves under
+    `model` (the same route dict as :func:`transition_paths`: years known and assumed, the
+    cumulative gaps, the evidence of each step). Deprecated roles are left out.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        A transition graph; it is not changed.
+    source : str
+        The role IRI to start from.
+    steps : int
+        Most moves per route.
+    limit : int, optional
+        How many roles to return at most.
+    inferred : bool
+        Use the moves inferred from skill similarity too; without, only the moves a source or
+        the editors give.
+    model : CostModel
+        Prices the moves.
+
+    Returns
+    -------
+    list of dict
+        One route per reachable role (its ``roles[-1]``), by cost, then by role IRI.
+
+    Raises
+    ------
+    TermNotFound
+        If `source` is not in `G`.
+    InvalidArgument
+        If `steps` or `limit` is below 1.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> G = to_transition_graph(tiny_graph())
+    >>> role = "https://w3id.org/smp/role/"
+    >>> [(r["roles"][-1].rsplit("/", 1)[1], round(r["cost"], 3))
+    ...  for r in next_moves(G, role + "writer")]
+    [('community-manager', 1.711), ('editor', 2.49), ('strategist', 5.945)]
+    >>> [r["hops"] for r in next_moves(G, role + "editor", steps=2)]
+    [1, 1, 2]
+    >>> [r["roles"][-1].rsplit("/", 1)[1] for r in next_moves(G, role + "writer", inferred=False)]
+    ['community-manager', 'strategist']
+    """
+    if source not in G:
+        raise TermNotFound(source)
+    if steps < 1 or (limit is not None and limit < 1):
+        raise InvalidArgument("steps and limit must be at least 1")
+    best = {source: (0.0, [source])}
+    frontier = dict(best)
+    for _ in range(steps):
+        reached = {}
+        for u, (cost, path) in frontier.items():
+            for v, data in G[u].items():
+                if v in path or (not inferred and data["evidence"] == "inferred"):
+                    continue
+                total = cost + model.cost(data)
+                if v not in reached or total < reached[v][0]:
+                    reached[v] = (total, [*path, v])
+        frontier = {v: cp for v, cp in reached.items() if v not in best or cp[0] < best[v][0]}
+        best.update(frontier)
+    ranked = sorted(
+        (cost, v, path)
+        for v, (cost, path) in best.items()
+        if v != source and not G.nodes[v].get("deprecated")
+    )
+    return [_route(G, path, "cost", model) for _, _, path in ranked[:limit]]

@@ -18,6 +18,7 @@ __all__ = [
     "INFERENCE",
     "inferred_move",
     "role_profiles",
+    "role_seniority",
     "to_knowledge_graph",
     "to_transition_graph",
 ]
@@ -79,6 +80,48 @@ def role_profiles(graph: Graph) -> dict[str, dict]:
     return profiles
 
 
+def role_seniority(graph: Graph) -> dict[str, dict]:
+    """Read each role's seniority level from its ``smp:RoleSeniority``.
+
+    Returns
+    -------
+    dict
+        Role IRI → ``{"level": code, "rank": int, "evidence": code, "sources": [IRI],
+        "quotes": [str]}``; roles without a seniority are left out.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> s = role_seniority(tiny_graph())["https://w3id.org/smp/role/strategist"]
+    >>> s["level"], s["rank"], s["evidence"]
+    ('senior', 3, 'curated')
+    """
+    found = {}
+    for link in sorted(graph.subjects(RDF.type, SMP.RoleSeniority)):
+        role, level = graph.value(link, SMP.role), graph.value(link, SMP.level)
+        if role is None or level is None:
+            continue
+        rank = graph.value(level, SMP.rank)
+        found[str(role)] = {
+            "level": _code(level),
+            "rank": int(rank.toPython()) if rank is not None else _RANKS.get(_code(level)),
+            "evidence": _code(graph.value(link, SMP.evidence)),
+            "sources": sorted(str(s) for s in graph.objects(link, PROV.wasDerivedFrom)),
+            "quotes": sorted(str(q) for q in graph.objects(link, SMP.quote)),
+        }
+    return found
+
+
+#: Ranks of the seniority scale, for graphs without the TBox (smp.ttl gives them as smp:rank).
+_RANKS = {"entry": 1, "confirmed": 2, "senior": 3, "lead": 4, "executive": 5}
+
+
+def _levels(G: nx.DiGraph, u: str, v: str) -> int:
+    """Seniority levels a move from `u` to `v` climbs (negative when it goes down, 0 if unknown)."""
+    a, b = G.nodes[u].get("rank"), G.nodes[v].get("rank")
+    return 0 if a is None or b is None else b - a
+
+
 def _label_table(graph: Graph) -> dict[str, dict[str, str]]:
     """Labels (fr, en) of every concept, source and controlled value (smp:Essential…), by IRI."""
     classes = [*CONCEPT_KINDS.values(), SMP.Source]
@@ -115,10 +158,12 @@ def to_transition_graph(
     -------
     networkx.DiGraph
         Nodes: role IRIs with ``kind`` ("role"), ``label`` (English prefLabel), ``labels``
-        (fr, en), ``deprecated``, ``skills``, ``platforms``, ``tools``. Edges: ``predicate``,
+        (fr, en), ``deprecated``, ``seniority`` (level code or None), ``rank`` (1-5 or
+        None), ``skills``, ``platforms``, ``tools``. Edges: ``predicate``,
         ``transition`` (IRI or None), ``kind``, ``years``, ``weight``, ``evidence``,
         ``sources``, ``quotes``, ``gap`` (weighted share of the target's requirements the
-        source role lacks), and for inferred edges ``similarity`` and ``method``.
+        source role lacks), ``levels`` (seniority levels the move climbs, negative going
+        down), and for inferred edges ``similarity`` and ``method``.
         ``G.graph["labels"]`` holds the labels of every concept and source;
         ``G.graph["inference"]`` the inference parameters.
 
@@ -141,6 +186,7 @@ def to_transition_graph(
     (0.783, 'weighted-skill-coverage', None)
     """
     profiles = role_profiles(graph)
+    seniority = role_seniority(graph)
     G = nx.DiGraph(labels=_label_table(graph), inference={**INFERENCE, "threshold": threshold})
     for role, profile in profiles.items():
         names = labels(graph, URIRef(role))
@@ -150,6 +196,8 @@ def to_transition_graph(
             label=names.get("en", role),
             labels=names,
             deprecated=bool(graph.value(URIRef(role), OWL.deprecated)),
+            seniority=seniority.get(role, {}).get("level"),
+            rank=seniority.get(role, {}).get("rank"),
             **profile,
         )
     for link in sorted(graph.subjects(RDF.type, SMP.Transition)):
@@ -172,6 +220,7 @@ def to_transition_graph(
             sources=sorted(str(s) for s in graph.objects(link, PROV.wasDerivedFrom)),
             quotes=sorted(str(q) for q in graph.objects(link, SMP.quote)),
             gap=1.0 - coverage(profiles[v]["skills"], profiles[u]["skills"]),
+            levels=_levels(G, u, v),
         )
     if infer:
         _add_inferred(G, threshold)
@@ -191,14 +240,14 @@ def _add_inferred(G: nx.DiGraph, threshold: float) -> None:
                 continue
             share = coverage(G.nodes[v]["skills"], G.nodes[u]["skills"])
             if share >= threshold:
-                G.add_edge(u, v, **inferred_move(share, INFERENCE["method"]))
+                G.add_edge(u, v, **inferred_move(share, INFERENCE["method"], _levels(G, u, v)))
 
 
-def inferred_move(share: float, method: str) -> dict:
+def inferred_move(share: float, method: str, levels: int = 0) -> dict:
     """Return the attributes of a move inferred from skill coverage `share` by `method`.
 
     An inferred move has no transition node, kind, years, sources or quotes; its weight and
-    similarity are the coverage, its gap the rest.
+    similarity are the coverage, its gap the rest; `levels` is the seniority levels it climbs.
 
     Examples
     --------
@@ -218,6 +267,7 @@ def inferred_move(share: float, method: str) -> dict:
         "gap": 1.0 - share,
         "similarity": share,
         "method": method,
+        "levels": levels,
     }
 
 

@@ -9,7 +9,7 @@ from rdflib.namespace import RDF
 from graphkit.graph.namespaces import GRAPH, SMP
 from graphkit.routes.analysis import bridge_roles, transferable_skills
 
-__all__ = ["COUNTED_CLASSES", "LINK_CLASSES", "graph_stats"]
+__all__ = ["COUNTED_CLASSES", "EVIDENCE_LEVELS", "LINK_CLASSES", "graph_stats"]
 
 #: The link classes, whose members are counted by evidence.
 LINK_CLASSES = (
@@ -34,6 +34,10 @@ COUNTED_CLASSES = (
 
 def _local(iri) -> str:
     return str(iri).rsplit("/", 1)[-1]
+
+
+#: The evidence levels, weakest last (DESIGN.md §4), as their codes.
+EVIDENCE_LEVELS = ("stated", "curated", "groupstated", "inferred")
 
 
 def graph_stats(graph: Graph, transitions: nx.DiGraph | None = None, *, top: int = 5) -> dict:
@@ -63,7 +67,7 @@ def graph_stats(graph: Graph, transitions: nx.DiGraph | None = None, *, top: int
     >>> s["classes"]["Role"], s["classes"]["Transition"]
     (4, 4)
     >>> s["evidence"]["Transition"]
-    {'stated': 3, 'curated': 1, 'inferred': 0}
+    {'stated': 3, 'curated': 1, 'groupstated': 0, 'inferred': 0}
     >>> from graphkit.routes.projection import to_transition_graph
     >>> s = graph_stats(tiny_graph(), to_transition_graph(tiny_graph()), top=1)
     >>> s["transferable_skills"][0]["skill"], s["bridge_roles"][0]["role"]
@@ -76,7 +80,7 @@ def graph_stats(graph: Graph, transitions: nx.DiGraph | None = None, *, top: int
             _local(graph.value(link, SMP.evidence)).lower()
             for link in set(graph.subjects(RDF.type, cls))
         )
-        evidence[_local(cls)] = {k: levels.get(k, 0) for k in ("stated", "curated", "inferred")}
+        evidence[_local(cls)] = {k: levels.get(k, 0) for k in EVIDENCE_LEVELS}
     sources = Counter(
         _local(graph.value(s, SMP.sourceType)).lower()
         for s in set(graph.subjects(RDF.type, SMP.Source))

@@ -4,10 +4,13 @@ from graphkit.views.tables import _name, _value_name, local_source, table
 
 __all__ = [
     "GAP_COLUMNS",
+    "NEXT_COLUMNS",
     "ROUTE_COLUMNS",
     "SUGGEST_COLUMNS",
     "gap_rows",
     "gap_text",
+    "next_rows",
+    "next_text",
     "route_rows",
     "routes_text",
     "suggestion_rows",
@@ -36,6 +39,10 @@ _ROUTE_WORDS = {
         "none": "nothing",
         "and_more": "and {n} more",
         "transition": "a move leads there",
+        "jump": "jumps {n} seniority levels",
+        "next": "Where {role} can go next, cheapest route first",
+        "next_headers": {"to_gain": "skills to gain"},
+        "total": "in all, to gain once",
     },
     "fr": {
         "route": "Parcours {i} sur {n}",
@@ -58,6 +65,19 @@ _ROUTE_WORDS = {
         "none": "rien",
         "and_more": "et {n} de plus",
         "transition": "une transition y mène",
+        "jump": "saute {n} niveaux de séniorité",
+        "next": "Où aller depuis {role}, du parcours le moins coûteux au plus coûteux",
+        "next_headers": {
+            "rank": "rang",
+            "role": "métier",
+            "cost": "coût",
+            "years": "années",
+            "moves": "étapes",
+            "via": "par",
+            "to_gain": "compétences à acquérir",
+            "evidence": "preuve",
+        },
+        "total": "en tout, à acquérir une fois",
     },
 }
 
@@ -109,6 +129,11 @@ def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
         _value_name(step["evidence"], labels, lang),
         f"{words['cost']} {step['cost']:.2f}",
     ]
+    levels = [_value_name(s, labels, lang) for s in step.get("seniority", ()) if s]
+    if len(levels) == 2:
+        facts.insert(1, " → ".join(levels))
+    if step.get("level_jump"):
+        facts.append("⚠ " + words["jump"].format(n=abs(step["levels"])))
     lines = [
         f"  {number}. {_name(step['from'], labels, lang)} → {_name(step['to'], labels, lang)}",
         f"     {' · '.join(facts)}",
@@ -118,9 +143,22 @@ def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
     lines += _to_learn_lines(step, labels, lang, indent="     ")
     if step["sources"]:
         lines.append(f"     {words['sources']}: {', '.join(map(local_source, step['sources']))}")
-    for quote in step["quotes"][:1]:
+    first = step.get("years_quote")
+    quotes = [first] if first else []
+    quotes += [q for q in step["quotes"] if q != first]
+    for quote in quotes[: 2 if first else 1]:
         lines.append(f"     {words['quote']}: « {quote} »")
     return lines
+
+
+def _route_years(route: dict, words: dict) -> str:
+    """Say a route's years, the known apart from the assumed: "5 years + 2 assumed"."""
+    known, assumed = route.get("known_years", route["years"]), route.get("assumed_years", 0)
+    if not assumed:
+        return f"{known:g} {words['years']}"
+    if not known:
+        return f"{assumed:g} {words['years']} ({words['assumed']})"
+    return f"{known:g} {words['years']} + {assumed:g} {words['assumed']}"
 
 
 def routes_text(routes: list[dict], labels: dict, lang: str = "en") -> str:
@@ -153,12 +191,14 @@ def routes_text(routes: list[dict], labels: dict, lang: str = "en") -> str:
         evidence = ", ".join(_value_name(e, labels, lang) for e in route["evidence"])
         head = (
             f"{words['route'].format(i=i, n=len(routes))} · {words['cost']} {route['cost']:.2f}"
-            f" · {route['years']:g} {words['years']} · {route['hops']} {moves}"
+            f" · {_route_years(route, words)} · {route['hops']} {moves}"
             f" · {words['evidence']}: {evidence}"
         )
         lines = [head, " → ".join(_name(r, labels, lang) for r in route["roles"])]
         for number, step in enumerate(route["steps"], 1):
             lines += ["", *_step_text(number, step, labels, lang)]
+        if route["hops"] > 1 and route.get("to_gain"):
+            lines += ["", f"  {words['total']}: {_skill_list(route['to_gain'], labels, lang)}"]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
@@ -197,6 +237,62 @@ def route_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]
         for i, route in enumerate(routes, 1)
         for n, step in enumerate(route["steps"], 1)
     ]
+
+
+NEXT_COLUMNS = (
+    "rank",
+    "role",
+    "cost",
+    "years",
+    "assumed_years",
+    "moves",
+    "via",
+    "to_gain",
+    "evidence",
+)
+
+
+def next_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
+    """One row per reachable role of :func:`graphkit.routes.paths.next_moves`, best first.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.routes.projection import to_transition_graph
+    >>> from graphkit.routes.paths import next_moves
+    >>> G = to_transition_graph(tiny_graph())
+    >>> rows = next_rows(next_moves(G, "https://w3id.org/smp/role/writer"), G.graph["labels"])
+    >>> rows[0]["role"], rows[0]["years"], rows[0]["to_gain"]
+    ('community manager', 2.0, 1)
+    """
+    return [
+        {
+            "rank": i,
+            "role": _name(route["roles"][-1], labels, lang),
+            "cost": round(route["cost"], 2),
+            "years": route["known_years"],
+            "assumed_years": route["assumed_years"],
+            "moves": route["hops"],
+            "via": " → ".join(_name(r, labels, lang) for r in route["roles"][1:-1]),
+            "to_gain": len(route["to_gain"]),
+            "evidence": ", ".join(_value_name(e, labels, lang) for e in route["evidence"]),
+        }
+        for i, route in enumerate(routes, 1)
+    ]
+
+
+def next_text(source: str, routes: list[dict], labels: dict, lang: str = "en") -> str:
+    """Render :func:`graphkit.routes.paths.next_moves` as a table under a one-line heading."""
+    words = _ROUTE_WORDS[lang]
+    rows = next_rows(routes, labels, lang)
+    for row in rows:
+        row["years"] = _route_years(
+            {"known_years": row["years"], "assumed_years": row["assumed_years"], "years": 0},
+            words,
+        )
+    heading = f"{words['next'].format(role=_name(source, labels, lang))}\n"
+    columns = [c for c in NEXT_COLUMNS if c != "assumed_years"]
+    return heading + table(rows, columns, headers=words["next_headers"]) + "\n"
 
 
 GAP_COLUMNS = ("status", "skill", "importance", "weight")

@@ -63,7 +63,7 @@ def stats_text(stats: dict, labels: dict | None = None) -> str:
     sources = [{"source type": k, "count": v} for k, v in stats["sources"].items()]
     parts = [
         table(classes, ["class", "count"]),
-        table(evidence, ["link", "stated", "curated", "inferred"]),
+        table(evidence, ["link", "stated", "curated", "groupstated", "inferred"]),
         table(sources, ["source type", "count"]),
         f"{stats['triples']} triples in {len(stats.get('graphs', {})) or 1} graphs",
     ]

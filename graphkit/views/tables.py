@@ -102,7 +102,12 @@ def _value_name(code: str | None, labels: dict, lang: str) -> str:
     if not code:
         return ""
 
-    return _label(labels.get(BASE + code.capitalize(), {}), lang) or code
+    for iri in (BASE + code.capitalize(), BASE + code):
+        if iri in labels:
+            return _label(labels[iri], lang) or code
+    # a code of a camel-case value (smp:GroupStated → "groupstated")
+    iri = next((k for k in labels if k.startswith(BASE) and k[len(BASE) :].lower() == code), None)
+    return _label(labels[iri], lang) if iri else code
 
 
 def local_source(iri: str) -> str:
