@@ -1,4 +1,4 @@
-"""The public Python API: load the graph, find routes, measure gaps, run queries, build exports.
+"""The public Python API: load the graph, find routes and next moves, gaps, queries, exports.
 
 Each function takes names as people write them (French or English labels, altLabels, IRIs or
 CURIEs; case and accents ignored) and returns the library's plain data, the same as the CLI's
@@ -18,7 +18,7 @@ True
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["build_exports", "find_routes", "load_graph", "run_query", "skill_gap"]
+__all__ = ["build_exports", "find_routes", "load_graph", "next_moves", "run_query", "skill_gap"]
 
 
 def load_graph(ontology: Path | str | None = None):
@@ -112,6 +112,45 @@ def find_routes(
         avoid=[role(a) for a in avoid],
         max_steps=max_steps,
     )
+
+
+def next_moves(
+    source: str,
+    *,
+    steps: int = 1,
+    limit: int | None = 10,
+    inferred: bool = True,
+    ontology: Path | str | None = None,
+    with_esco: bool = True,
+) -> list[dict]:
+    """Rank the roles one can move to from a role, cheapest route first (``graphkit next``).
+
+    Parameters
+    ----------
+    source : str
+        A role name, as for :func:`find_routes`.
+    steps, limit, inferred
+        As :func:`graphkit.routes.paths.next_moves`.
+    ontology : path-like, optional
+        The ontology folder.
+    with_esco : bool
+        Also reach the imported ESCO's occupations, when one is imported.
+
+    Returns
+    -------
+    list of dict
+        One route per reachable role (its ``roles[-1]``), as :func:`find_routes` gives them.
+
+    Examples
+    --------
+    >>> moves = next_moves("community manager", limit=20, with_esco=False)
+    >>> "https://w3id.org/smp/role/social-media-manager" in [m["roles"][-1] for m in moves]
+    True
+    """
+    from graphkit.routes.paths import next_moves as rank
+
+    G, names = _compiled(ontology, with_esco)
+    return rank(G, names.resolve(source, kind="role"), steps=steps, limit=limit, inferred=inferred)
 
 
 def skill_gap(

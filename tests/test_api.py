@@ -21,9 +21,14 @@ def test_import_graphkit_loads_nothing_heavy():
 
 
 def test_the_api_is_listed_and_unknown_names_fail():
-    assert {"find_routes", "skill_gap", "run_query", "load_graph", "build_exports"} <= set(
-        dir(graphkit)
-    )
+    assert {
+        "find_routes",
+        "next_moves",
+        "skill_gap",
+        "run_query",
+        "load_graph",
+        "build_exports",
+    } <= set(dir(graphkit))
     with pytest.raises(AttributeError, match="no attribute 'find_route'"):
         graphkit.find_route  # noqa: B018
 
