@@ -1,4 +1,7 @@
-"""Analyse the transition graph: skill gaps, role suggestions, transferable skills, bridges."""
+"""Analyse the transition graph: skill gaps, role suggestions, transferable skills, bridges.
+
+Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
+"""
 
 from collections.abc import Iterable
 
@@ -63,10 +66,6 @@ def skill_gap(G: nx.DiGraph, source: str, target: str, *, held: dict | None = No
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
-    >>> role = "https://w3id.org/smp/role/"
     >>> gap = skill_gap(G, role + "community-manager", role + "strategist")
     >>> [g["skill"].rsplit("/", 1)[1] for g in gap["to_gain"]]
     ['strategy']
@@ -133,9 +132,6 @@ def suggest(
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
     >>> skill = "https://w3id.org/smp/skill/"
     >>> ranked = suggest(G, [skill + "writing", skill + "moderation"])
     >>> [(r["role"].rsplit("/", 1)[1], round(r["coverage"], 3)) for r in ranked]

@@ -1,4 +1,7 @@
-"""Career routes between roles: the best route, k alternatives, constraints, each step explained."""
+"""Career routes between roles: the best route, k alternatives, constraints, each step explained.
+
+Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
+"""
 
 import re
 from collections.abc import Callable, Iterable
@@ -149,10 +152,6 @@ def explain_step(
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
-    >>> role = "https://w3id.org/smp/role/"
     >>> step = explain_step(G, role + "writer", role + "community-manager")
     >>> step["kind"], step["years"], step["evidence"], round(step["cost"], 4)
     ('lateral', 2.0, 'stated', 1.7105)
@@ -207,10 +206,6 @@ def route_steps(G: nx.DiGraph, path: list[str], *, model: CostModel = DEFAULT_MO
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
-    >>> role = "https://w3id.org/smp/role/"
     >>> steps = route_steps(G, [role + "editor", role + "community-manager", role + "strategist"])
     >>> [[g["skill"].rsplit("/", 1)[1] for g in s["to_gain"]] for s in steps]
     [['moderation'], ['strategy']]
@@ -340,10 +335,6 @@ def transition_paths(
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
-    >>> role = "https://w3id.org/smp/role/"
     >>> routes = transition_paths(G, role + "editor", role + "strategist", k=3)
     >>> [([r.rsplit("/", 1)[1] for r in route["roles"]], round(route["cost"], 3))
     ...  for route in routes]  # doctest: +NORMALIZE_WHITESPACE
@@ -394,10 +385,6 @@ def transition_path(G: nx.DiGraph, source: str, target: str, **options) -> dict:
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
-    >>> role = "https://w3id.org/smp/role/"
     >>> route = transition_path(G, role + "writer", role + "strategist")
     >>> [r.rsplit("/", 1)[1] for r in route["roles"]], route["years"]
     (['writer', 'community-manager', 'strategist'], 5.0)
@@ -450,10 +437,6 @@ def next_moves(
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
-    >>> role = "https://w3id.org/smp/role/"
     >>> [(r["roles"][-1].rsplit("/", 1)[1], round(r["cost"], 3))
     ...  for r in next_moves(G, role + "writer")]
     [('community-manager', 1.711), ('editor', 2.49), ('strategist', 5.945)]

@@ -4,6 +4,8 @@ Both projections are pure: they read the RDF graph and never change it. Nodes ar
 strings. Labels ride along as data (``label`` on nodes, ``G.graph["labels"]`` for the skills,
 tools, platforms and sources the nodes refer to) so that a projection answers route queries
 on its own, without the RDF graph.
+
+Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
 """
 
 import networkx as nx
@@ -169,8 +171,6 @@ def to_transition_graph(
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> G = to_transition_graph(tiny_graph())
     >>> sorted((u.rsplit("/", 1)[1], v.rsplit("/", 1)[1], d["evidence"])
     ...        for u, v, d in G.edges(data=True))  # doctest: +NORMALIZE_WHITESPACE
     [('community-manager', 'strategist', 'stated'), ('community-manager', 'writer', 'inferred'),

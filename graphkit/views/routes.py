@@ -1,4 +1,7 @@
-"""The views of career answers: routes (``graphkit path``), gaps (``gap``), suggestions."""
+"""The views of career answers: routes (``graphkit path``), gaps (``gap``), suggestions.
+
+Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
+"""
 
 from graphkit.views.tables import _name, _value_name, local_source, table
 
@@ -175,11 +178,7 @@ def routes_text(routes: list[dict], labels: dict, lang: str = "en") -> str:
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
     >>> from graphkit.routes.paths import transition_paths
-    >>> G = to_transition_graph(tiny_graph())
-    >>> role = "https://w3id.org/smp/role/"
     >>> routes = transition_paths(G, role + "writer", role + "strategist")
     >>> print(routes_text(routes, G.graph["labels"]).splitlines()[1])
     web writer → community manager → social media strategist
@@ -257,10 +256,7 @@ def next_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
     >>> from graphkit.routes.paths import next_moves
-    >>> G = to_transition_graph(tiny_graph())
     >>> rows = next_rows(next_moves(G, "https://w3id.org/smp/role/writer"), G.graph["labels"])
     >>> rows[0]["role"], rows[0]["years"], rows[0]["to_gain"]
     ('community manager', 2.0, 1)

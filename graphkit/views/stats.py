@@ -1,4 +1,7 @@
-"""The views of the graph's measures: ``graphkit stats``, ``stats --coverage`` and ``roles``."""
+"""The views of the graph's measures: ``graphkit stats``, ``stats --coverage`` and ``roles``.
+
+Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
+"""
 
 from graphkit.graph.prefixes import curie
 from graphkit.views.tables import _name, table
@@ -108,9 +111,6 @@ def role_rows(G, clusters: list[list[str]] = ()) -> list[dict]:
 
     Examples
     --------
-    >>> from graphkit.graph.examples import tiny_graph
-    >>> from graphkit.routes.projection import to_transition_graph
-    >>> G = to_transition_graph(tiny_graph())
     >>> role_rows(G, [list(G)])[0]  # doctest: +NORMALIZE_WHITESPACE
     {'role': 'role:community-manager', 'label_en': 'community manager',
      'label_fr': 'community manager', 'skills': 3, 'moves_in': 2, 'moves_out': 1,
