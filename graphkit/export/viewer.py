@@ -6,8 +6,8 @@ from a CDN. vis-network is inlined from the copy pyvis ships (with its licence h
 so are graphkit's script and style: opening the file makes no network request at all.
 """
 
-import json
 import html
+import json
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
