@@ -74,7 +74,7 @@
     return out;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    var out = Object.assign({}, e, { title: edgeTooltip(e) });
+    var out = Object.assign({}, e);  // its tooltip is made on first hover (see hoverEdge)
     if (route) {
       if (routeEdges[e.id]) {
         out.width = 6; out.color = { color: "#111111", inherit: false }; out.dashes = e.evidence === "inferred";
@@ -85,6 +85,10 @@
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  network.on("hoverEdge", function (params) {
+    var e = edges.get(params.edge);
+    if (e && !e.title) { edges.update({ id: e.id, title: edgeTooltip(e) }); }
+  });
   var viewer = window.graphkitViewer = {
     network: network, nodes: nodes, edges: edges, ready: false,
     route: route ? { nodes: Object.keys(routeNodes), edges: Object.keys(routeEdges) } : null
