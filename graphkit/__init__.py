@@ -8,12 +8,21 @@ these is called); see :mod:`graphkit.api`:
 - :func:`next_moves`: where one can go from a role, ranked by the cost model;
 - :func:`skill_gap`: what to gain, and what carries over, from one role to another;
 - :func:`run_query`: a SPARQL query on the graph (Oxigraph), as plain data;
-- :func:`build_exports`: every export (RDF, GraphML, GEXF, CSV, the viewer) into a folder.
+- :func:`build_exports`: every export (RDF, GraphML, GEXF, CSV, the viewer) into a folder;
+- :func:`viewer`: the career map, or a route on it, shown inline in a notebook.
 """
 
 from graphkit._version import __version__
 
-_API = ("build_exports", "find_routes", "load_graph", "next_moves", "run_query", "skill_gap")
+_API = (
+    "build_exports",
+    "find_routes",
+    "load_graph",
+    "next_moves",
+    "run_query",
+    "skill_gap",
+    "viewer",
+)
 
 __all__ = ["__version__", *_API]
 

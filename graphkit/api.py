@@ -18,7 +18,15 @@ True
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["build_exports", "find_routes", "load_graph", "next_moves", "run_query", "skill_gap"]
+__all__ = [
+    "build_exports",
+    "find_routes",
+    "load_graph",
+    "next_moves",
+    "run_query",
+    "skill_gap",
+    "viewer",
+]
 
 
 def load_graph(ontology: Path | str | None = None):
@@ -247,3 +255,40 @@ def build_exports(folder: Path | str = "exports", *, ontology: Path | str | None
     from graphkit.export.build import build_exports as build
 
     return build(load_graph(ontology), folder)
+
+
+def viewer(
+    source: str | None = None,
+    target: str | None = None,
+    *,
+    ontology: Path | str | None = None,
+):
+    """Open the career map, or the best route between two roles, for a notebook.
+
+    Parameters
+    ----------
+    source, target : str, optional
+        Role names, as for :func:`find_routes`: when both are given, the page shows the best
+        route between them (its totals and each step's gap).
+    ontology : path-like, optional
+        The ontology folder.
+
+    Returns
+    -------
+    graphkit.export.viewer.Viewer
+        Shown inline by Jupyter (an ``iframe`` whose ``srcdoc`` is the page); ``.page`` is
+        the HTML, ``.save(path)`` writes it.
+
+    Examples
+    --------
+    >>> shown = viewer("web writer", "social media strategist")
+    >>> shown._repr_html_().startswith("<iframe srcdoc="), '"route":{' in shown.page
+    (True, True)
+    """
+    from graphkit.export.build import html_page
+    from graphkit.export.viewer import Viewer
+
+    route = None
+    if source is not None and target is not None:
+        route = find_routes(source, target, ontology=ontology, with_esco=False)[0]
+    return Viewer(html_page(load_graph(ontology), route=route))

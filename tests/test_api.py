@@ -61,3 +61,15 @@ def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
     exec(compile(blocks[0], "README.md", "exec"), {})
     assert (tmp_path / "my-exports" / "graph.ttl").is_file()
     assert "community-manager" in capsys.readouterr().out
+
+
+def test_viewer_shows_a_route_inline():
+    import html
+    import re
+
+    shown = graphkit.viewer("web writer", "social media strategist")
+    frame = shown._repr_html_()
+    page = html.unescape(re.fullmatch(r'<iframe srcdoc="([^"]*)".*', frame, re.S).group(1))
+    assert page == shown.page
+    assert '"route":{' in page and "https://w3id.org/smp/role/web-writer" in page
+    assert '"route":null' in graphkit.viewer().page

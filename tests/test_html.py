@@ -168,11 +168,13 @@ def test_exports_graph_html_in_chromium(visit):
     v.page.press("#search", "Enter")
     assert v.page.is_visible("#panel")
     panel = v.page.inner_text("#panel-body")
-    assert "TikTok" in panel and "usesplatform" in panel.lower()
+    assert "TikTok" in panel and "used by" in panel.lower()
+    assert "USESPLATFORM" not in panel.upper() and "LEADSTO" not in panel.upper()
     selected = v.page.evaluate("window.graphkitViewer.network.getSelectedNodes()")
     assert selected == ["https://w3id.org/smp/platform/tiktok"]
     v.screenshot("graph-search-tiktok.png")
 
+    v.page.check("input[data-kind=skill]")
     v.page.uncheck("input[data-kind=skill]")
     v.page.uncheck("input[data-evidence=inferred]")
     hidden = v.page.evaluate(
@@ -248,8 +250,19 @@ def test_route_page_highlights_every_step(visit, tmp_path):
     assert widths == [6] * (len(roles) - 1)
     steps = v.page.locator("#route-steps > li")
     assert steps.count() == len(roles) - 1
+    gaps = []
     for i in range(steps.count()):
-        assert "skills to gain" in steps.nth(i).inner_text()
+        text = steps.nth(i).inner_text()
+        assert "skills to gain" in text
+        gaps.append(int(re.search(r"gap so far: (\d+)", text).group(1)))
+    # the cumulative gap is the union of the skills to gain so far
+    so_far = set()
+    for step, gap in zip(route["steps"], gaps, strict=True):
+        so_far |= {g["skill"]["iri"] for g in step["to_gain"]}
+        assert gap == len(so_far)
+    totals = v.page.inner_text("#route-totals")
+    assert f"cost {route['cost']:.2f}" in totals
+    assert f"{route['years']:g} years" in totals.replace(".0 years", " years")
     v.screenshot("route.png")
 
 
@@ -262,11 +275,151 @@ def test_a_graph_ten_times_ours_stays_usable(visit, dataset, tmp_path):
     assert v.outside == [] and v.errors == []
     assert v.page.evaluate("window.graphkitViewer.nodes.length") == 10 * H.number_of_nodes()
     assert v.drawn_pixels() > 10_000
+    # ready within 3 s: the best of two loads, as for our graph, on a shared machine
+    times = [v.page.evaluate("window.graphkitViewer.readyAt")]
+    times.append(visit(path).page.evaluate("window.graphkitViewer.readyAt"))
+    assert min(times) <= 3000, times
     v.page.fill("#search", "tiktok #3")
     assert v.page.locator("#search-results li").first.inner_text().startswith("TikTok #3")
     v.screenshot("graph-10x.png")
 
 
+def _overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["id"], b["id"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["left"] < b["right"] and b["left"] < a["right"]
+        and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]  # fmt: skip
+
+
+def _zoom_in(v: Visit) -> None:
+    box = v.page.locator("#network").bounding_box()
+    v.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    before = v.page.evaluate("window.graphkitViewer.network.getScale()")
+    v.page.mouse.wheel(0, -400)
+    v.page.wait_for_function(f"window.graphkitViewer.network.getScale() > {before}")
+    v.page.evaluate("window.graphkitViewer.network.redraw()")
+    v.page.wait_for_timeout(100)
+
+
+def test_the_map_shows_roles_first_with_labels_that_never_overlap(visit):
+    v = visit(REPO / "exports" / "graph.html")
+    shown = v.page.evaluate(
+        "window.graphkitViewer.nodes.get({filter: n => !n.hidden}).map(n => n.kind)"
+    )
+    assert shown and set(shown) == {"role"}
+    boxes = v.page.evaluate("window.graphkitViewer.labelBoxes()")
+    assert len(boxes) >= 15  # most roles can be read at the first view
+    assert _overlaps(boxes) == []
+    for _ in range(2):
+        _zoom_in(v)
+        boxes = v.page.evaluate("window.graphkitViewer.labelBoxes()")
+        assert boxes and _overlaps(boxes) == []
+    v.page.check("input[data-kind=skill]")  # many more labels compete: still no overlap
+    v.page.evaluate("window.graphkitViewer.network.redraw()")
+    assert _overlaps(v.page.evaluate("window.graphkitViewer.labelBoxes()")) == []
+    assert v.errors == [] and v.outside == []
+
+
+def test_the_page_is_ready_within_a_second(visit):
+    # the best of three loads, so that a busy shared machine does not decide the figure
+    times = []
+    for _ in range(3):
+        v = visit(REPO / "exports" / "graph.html")
+        assert v.page.get_attribute("body", "data-ready") == "true"
+        times.append(v.page.evaluate("window.graphkitViewer.readyAt"))
+    assert min(times) <= 1000, times
+    assert (REPO / "exports" / "graph.html").stat().st_size <= 2_000_000
+
+
+def test_french_switch_changes_every_word(visit):
+    v = visit(REPO / "exports" / "graph.html")
+    v.page.click("#lang")
+    assert v.page.inner_text("h1").startswith("Métiers")
+    assert v.page.get_attribute("#search", "placeholder").startswith("Chercher")
+    assert "compétences" in v.page.inner_text("#legend")
+    assert v.page.evaluate("document.documentElement.lang") == "fr"
+    v.page.fill("#search", "redacteur web")  # accents folded, French label shown
+    assert v.page.locator("#search-results li").first.inner_text().startswith("rédacteur web")
+    v.page.press("#search", "Enter")
+    panel = v.page.inner_text("#panel-body")
+    assert "évolutions possibles" in panel.lower() and "mène à" in panel.lower()
+    v.page.click("#lang")
+    assert v.page.inner_text("h1").startswith("Social-media")
+    assert v.errors == []
+
+
+def test_a_selected_role_lists_its_next_moves_without_moving_the_map(visit, dataset):
+    from graphkit.export.career import next_moves_for_viewer
+    from graphkit.routes.projection import to_transition_graph
+
+    role = "https://w3id.org/smp/role/community-manager"
+    expected = next_moves_for_viewer(to_transition_graph(dataset), role)
+    assert expected
+    v = visit(REPO / "exports" / "graph.html")
+    V = "window.graphkitViewer"
+    view = v.page.evaluate(f"[{V}.network.getViewPosition(), {V}.network.getScale()]")
+    at = v.page.evaluate(f"{V}.network.canvasToDOM({V}.network.getPositions(['{role}'])['{role}'])")
+    box = v.page.locator("#network").bounding_box()
+    v.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    assert v.page.is_visible("#panel")
+    listed = v.page.eval_on_selector_all("#next-moves li", "l => l.map(e => e.dataset.id)")
+    assert listed == [m["to"] for m in expected]
+    assert v.page.evaluate(f"[{V}.network.getViewPosition(), {V}.network.getScale()]") == view
+    assert v.page.evaluate(f"{V}.network.getSelectedNodes()") == [role]
+    # around the selected role: its skills show, though the skills toggle is off
+    kinds = v.page.evaluate(f"{V}.nodes.get({{filter: n => !n.hidden}}).map(n => n.kind)")
+    assert "skill" in kinds and "platform" in kinds
+    assert v.errors == []
+
+
+def test_the_png_button_saves_the_view(visit, tmp_path):
+    v = visit(REPO / "exports" / "graph.html")
+    with v.page.expect_download() as info:
+        v.page.click("#png")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.suffix == ".png"
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and saved.stat().st_size > 10_000
+    assert v.outside == []
+
+
+def test_the_notebook_viewer_holds_the_page_in_an_iframe(tiny):
+    import html
+
+    from graphkit.export.viewer import Viewer
+
+    page = render_html(display_graph(tiny))
+    shown = Viewer(page)._repr_html_()
+    srcdoc = re.fullmatch(r'<iframe srcdoc="([^"]*)".*</iframe>', shown, re.S).group(1)
+    assert html.unescape(srcdoc) == page
+
+
 def test_artifacts_are_ignored_by_git():
     ignore = (REPO / ".gitignore").read_text(encoding="utf-8")
     assert "tests/artifacts/" in ignore
+
+
+def test_the_panel_ranks_next_moves_as_graphkit_next_does(dataset):
+    from graphkit.export.career import next_moves_for_viewer
+    from graphkit.routes.paths import next_moves
+    from graphkit.routes.projection import to_transition_graph
+
+    T = to_transition_graph(dataset)
+    role = "https://w3id.org/smp/role/community-manager"
+    listed = next_moves_for_viewer(T, role, limit=6)
+    assert [m["to"] for m in listed] == [
+        r["roles"][-1] for r in next_moves(T, role, limit=6, inferred=False)
+    ]
+    assert all(m["evidence"] != "inferred" for m in listed)
+
+
+def test_every_evidence_level_has_its_words_in_both_languages():
+    from graphkit.export.viewer import EVIDENCE_STYLES
+    from graphkit.export.words import WORDS
+
+    for lang in ("en", "fr"):
+        missing = [level for level in EVIDENCE_STYLES if not WORDS[lang].get(level)]
+        assert missing == [], lang

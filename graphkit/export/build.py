@@ -130,7 +130,7 @@ def html_page(dataset: Dataset, *, route: dict | None = None) -> str:
     >>> ds = tiny_graph()
     >>> role = "https://w3id.org/smp/role/"
     >>> route = transition_path(to_transition_graph(ds), role + "writer", role + "strategist")
-    >>> '"route":{"roles":[' in html_page(ds, route=route)
+    >>> '"known_years"' in html_page(ds, route=route)
     True
     """
     from graphkit.export.viewer import render_html, route_view

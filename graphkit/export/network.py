@@ -129,7 +129,26 @@ def display_graph(dataset: Graph) -> nx.MultiDiGraph:
             edges.append((u, v, "leadsTo", {"relation": "leadsTo", **attrs}))
     for u, v, key, attrs in sorted(edges, key=lambda e: e[:3]):
         H.add_edge(u, v, key=key, **attrs)
+    _add_seniority(dataset, H)
+    from graphkit.export.career import next_moves_for_viewer
+
+    H.graph["next_moves"] = {
+        n: next_moves_for_viewer(T, n) for n in H if H.nodes[n]["kind"] == "role" and n in T
+    }
     return H
+
+
+def _add_seniority(dataset: Graph, H: nx.MultiDiGraph) -> None:
+    """Set a role's ``seniority`` (its level's ``smp:rank``) where the dataset states one."""
+    try:
+        seniority, rank = SMP.seniority, SMP.rank
+    except AttributeError:  # a vocabulary without role seniority
+        return
+    for node in H:
+        level = dataset.value(URIRef(node), seniority)
+        value = dataset.value(level, rank) if level is not None else None
+        if value is not None:
+            H.nodes[node]["seniority"] = int(value.toPython())
 
 
 #: Qualified links of tools that the knowledge graph leaves out: (class, far end, key).

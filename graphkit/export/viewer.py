@@ -6,15 +6,17 @@ from a CDN. vis-network is inlined from the copy pyvis ships (with its licence h
 so are graphkit's script and style: opening the file makes no network request at all.
 """
 
+import html
 import json
-import math
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
 
-__all__ = ["KIND_STYLES", "LARGE", "render_html", "route_view", "scaled_copy"]
+from graphkit.export.words import RELATIONS, WORDS
+
+__all__ = ["KIND_STYLES", "LARGE", "Viewer", "render_html", "route_view", "scaled_copy"]
 
 #: Colour and vis-network shape of each kind of concept (the legend shows them).
 KIND_STYLES = {
@@ -31,7 +33,7 @@ EVIDENCE_STYLES = {
     "groupstated": {"color": "#c39bd3", "name": "stated between groups by a taxonomy"},
     "inferred": {"color": "#e67e22", "name": "inferred (skill similarity)"},
 }
-#: From this many nodes on, positions are computed in Python and physics is off.
+#: From this many nodes on, edges are hidden while dragging and zooming.
 LARGE = 500
 
 
@@ -48,40 +50,6 @@ def _vis_assets() -> tuple[str, str]:
 
 def _asset(name: str) -> str:
     return resources.files("graphkit.export").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def _positions(H: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """Lay out without physics, deterministically: roles on a circle, the rest near them.
-
-    Roles are placed cluster by cluster (seeded Louvain communities of their moves).
-
-    Each other concept sits beyond the mean position of the roles it is linked to, spread
-    by a golden-angle spiral so that neighbours do not overlap.
-    """
-    from graphkit.routes.analysis import role_clusters
-
-    moves = nx.DiGraph()
-    moves.add_nodes_from(n for n in H if H.nodes[n]["kind"] == "role")
-    for u, v, key, d in H.edges(keys=True, data=True):
-        if key == "leadsTo" and u in moves and v in moves:
-            moves.add_edge(u, v, weight=d.get("weight", 1.0))
-    roles = [r for cluster in role_clusters(moves) for r in cluster]  # neighbours side by side
-    radius = 60.0 * max(len(roles), 1) ** 0.5 * 4
-    where: dict[str, tuple[float, float]] = {}
-    for i, role in enumerate(roles):
-        angle = 2 * math.pi * i / max(len(roles), 1)
-        where[role] = (radius * math.cos(angle), radius * math.sin(angle))
-    golden = math.pi * (3 - math.sqrt(5))
-    for i, node in enumerate(n for n in H if n not in where):
-        near = [where[m] for m in nx.all_neighbors(H, node) if m in roles]
-        if near:
-            x = sum(p[0] for p in near) / len(near) * 1.35
-            y = sum(p[1] for p in near) / len(near) * 1.35
-        else:
-            x, y = 0.0, 0.0
-        step = 18.0 * math.sqrt(i % 400 + 1)
-        where[node] = (x + step * math.cos(i * golden), y + step * math.sin(i * golden))
-    return {n: (round(x), round(y)) for n, (x, y) in where.items()}
 
 
 def scaled_copy(H: nx.MultiDiGraph, factor: int) -> nx.MultiDiGraph:
@@ -131,9 +99,13 @@ def route_view(route: dict, labels: dict) -> dict:
     Returns
     -------
     dict
-        ``roles`` (IRIs) and ``steps``, each with ``from``, ``to``, ``kind``, ``years``,
-        ``evidence`` and the English names of the skills to gain (essential first), the
-        tools and the platforms to learn.
+        ``roles`` (IRIs), ``steps``, each with ``from``, ``to``, ``kind``, ``years``
+        (``assumed_years`` when no source gives them), ``cost``, ``evidence``, the English
+        names of the skills to gain (essential first, their IRIs in ``gain_ids``), the
+        ``cumulative`` gap (the IRIs of every skill to gain so far) and the tools and
+        platforms to learn; ``totals`` (the route's ``cost``, ``years``, and
+        ``known_years``/``assumed_years`` when the route has them); ``names``: the skills'
+        English and French labels.
 
     Examples
     --------
@@ -151,42 +123,63 @@ def route_view(route: dict, labels: dict) -> dict:
     def name(iri: str) -> str:
         return labels.get(iri, {}).get("en", iri.rsplit("/", 1)[-1])
 
-    steps = []
+    names: dict[str, dict] = {}
+    steps, so_far = [], []
     for (u, v), step in zip(pairwise(route["roles"]), route["steps"], strict=True):
+        gain = [g["skill"] for g in step["to_gain"]]
+        so_far += [g for g in gain if g not in so_far]
+        for iri in gain:
+            names[iri] = {k: labels.get(iri, {}).get(k, "") for k in ("en", "fr")}
         steps.append(
             {
                 "from": u,
                 "to": v,
                 "kind": step.get("kind"),
                 "years": step.get("years"),
+                "assumed_years": step.get("assumed_years"),
+                "cost": round(step["cost"], 3) if "cost" in step else None,
                 "evidence": step["evidence"],
-                "to_gain": [name(g["skill"]) for g in step["to_gain"]],
+                "to_gain": [name(g) for g in gain],
+                "gain_ids": gain,
+                "cumulative": list(so_far),
                 "tools": [name(t["tool"]) for t in step["tools_to_learn"]],
                 "platforms": [name(p["platform"]) for p in step["platforms_to_learn"]],
             }
         )
-    return {"roles": list(route["roles"]), "steps": steps}
+    totals = {k: route[k] for k in ("cost", "years", "known_years", "assumed_years") if k in route}
+    return {"roles": list(route["roles"]), "steps": steps, "totals": totals, "names": names}
 
 
 def _network(H: nx.MultiDiGraph, large: bool, route: dict | None):
-    """Fill a pyvis Network from `H` (never mutated), in `H`'s node and edge order."""
+    """Fill a pyvis Network from `H` (never mutated), in `H`'s node and edge order.
+
+    Every node has a position (:func:`graphkit.export.career.career_positions`); only the
+    roles are shown at first. Labels are drawn by the page's script, not by vis-network.
+    """
     from pyvis.network import Network
 
+    from graphkit.export.career import career_positions
+
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    positions = _positions(H) if large else {}
+    positions = career_positions(H)
     sources = H.graph.get("sources", {})
     for node, d in H.nodes(data=True):
         style = KIND_STYLES.get(d["kind"], {"color": "#7f8c8d", "shape": "dot"})
-        extra = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
+        role = d["kind"] == "role"
         net.add_node(
             node,
-            label=d.get("label_en") or d.get("label") or node,
+            label=" ",
+            x=positions[node][0],
+            y=positions[node][1],
+            hidden=not role,
             shape=style["shape"],
             color=style["color"],
-            value=round(0.02 + d.get("centrality", 0.0), 4),
+            size=round((9 + 30 * d.get("centrality", 0.0)) if role else 7, 1),
             kind=d["kind"],
+            rank=round(d.get("centrality", 0.0), 4),
+            seniority=d.get("seniority", 0),
             curie=d.get("curie", node),
-            en=d.get("label_en", ""),
+            en=d.get("label_en", "") or d.get("label", node),
             fr=d.get("label_fr", ""),
             alt=d.get("alt_labels", ""),
             defEn=d.get("definition_en", ""),
@@ -194,16 +187,18 @@ def _network(H: nx.MultiDiGraph, large: bool, route: dict | None):
             deprecated=bool(d.get("deprecated", False)),
             sources=[[s, sources.get(s, s.rsplit("/", 1)[-1])] for s in _split(d.get("sources"))],
             matches=_split(d.get("matches")),
-            **extra,
         )
+    kinds = {n: d["kind"] for n, d in H.nodes(data=True)}
     on_route = set(pairwise(route["roles"])) if route else set()
     for u, v, key, d in H.edges(keys=True, data=True):
         evidence = d.get("evidence", "curated")
+        move = key == "leadsTo"
         net.add_edge(
             u,
             v,
             id=f"{u}|{key}|{v}",
             rel=key,
+            hidden=not (kinds[u] == kinds[v] == "role"),
             evidence=evidence,
             weight=d.get("weight", 1.0),
             importance=d.get("importance", ""),
@@ -212,10 +207,8 @@ def _network(H: nx.MultiDiGraph, large: bool, route: dict | None):
             similarity=d.get("similarity", ""),
             color=EVIDENCE_STYLES.get(evidence, EVIDENCE_STYLES["curated"])["color"],
             dashes=evidence == "inferred",
-            width=round(
-                (0.3 + d.get("weight", 1.0)) if large else (0.5 + 2 * d.get("weight", 1.0)), 2
-            ),
-            route=key == "leadsTo" and (u, v) in on_route,
+            width=round((1 + 2 * d.get("weight", 1.0)) if move else 0.6, 2),
+            route=move and (u, v) in on_route,
         )
     return net
 
@@ -223,35 +216,18 @@ def _network(H: nx.MultiDiGraph, large: bool, route: dict | None):
 def _options(large: bool, seed: int) -> dict:
     return {
         "autoResize": True,
-        "layout": {"randomSeed": seed, "improvedLayout": not large},
-        "physics": {
-            "enabled": not large,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
-            "stabilization": {"enabled": True, "iterations": 200, "fit": True},
-        },
+        "layout": {"randomSeed": seed, "improvedLayout": False},
+        "physics": {"enabled": False},
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,
             "hideEdgesOnDrag": large,
             "hideEdgesOnZoom": large,
         },
-        "nodes": {
-            "scaling": {
-                "min": 8,
-                "max": 40,
-                "label": {
-                    "enabled": True,
-                    "min": 14,
-                    "max": 42,
-                    "drawThreshold": 9 if large else 6,
-                },
-            },
-            "font": {"face": "sans-serif"},
-        },
+        "nodes": {"font": {"size": 0}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "smooth": False if large else {"type": "continuous"},
+            "smooth": False,
             "color": {"inherit": False},
         },
     }
@@ -272,7 +248,13 @@ def render_html(
     large: bool | None = None,
     seed: int = 7,
 ) -> str:
-    """Render the display graph as one self-contained HTML page.
+    """Render the display graph as one self-contained HTML page: a career map of the roles.
+
+    Roles are laid out by :func:`graphkit.export.career.career_positions` (no physics, so
+    the page is ready at its first drawing); skills, tools, platforms and credentials show
+    on demand. The page draws the labels itself, the higher-ranked first, and leaves out a
+    label that would overlap one already drawn; ``window.graphkitViewer.labelBoxes()`` gives
+    the boxes drawn. Every word switches between English and French.
 
     Parameters
     ----------
@@ -286,8 +268,8 @@ def render_html(
     title : str
         The page's title.
     large : bool, optional
-        Lay the graph out in Python and turn physics off; by default when `H` has at least
-        :data:`LARGE` nodes. Labels then show only once zoomed in.
+        Hide edges while dragging and zooming; by default when `H` has at least
+        :data:`LARGE` nodes.
     seed : int
         vis-network's layout seed: the same seed gives the same layout.
 
@@ -319,6 +301,9 @@ def render_html(
         "evidence": EVIDENCE_STYLES,
         "route": route,
         "large": large,
+        "next": H.graph.get("next_moves", {}),
+        "words": WORDS,
+        "relations": RELATIONS,
     }
     env = Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string(_asset("viewer.html"))
@@ -327,6 +312,7 @@ def render_html(
         version=version,
         kinds=KIND_STYLES,
         evidence=EVIDENCE_STYLES,
+        words=WORDS["en"],
         route=route,
         counts={"nodes": len(nodes), "edges": len(edges)},
         vis_js=vis_js,
@@ -335,3 +321,40 @@ def render_html(
         viewer_css=_asset("viewer.css"),
         data=_script_json(data),
     )
+
+
+class Viewer:
+    """A rendered viewer page, shown inline in a notebook (an ``iframe`` with ``srcdoc``).
+
+    Parameters
+    ----------
+    page : str
+        A page of :func:`render_html`.
+    height : int
+        The frame's height in pixels, in a notebook.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> from graphkit.export.network import display_graph
+    >>> shown = Viewer(render_html(display_graph(tiny_graph())))._repr_html_()
+    >>> shown.startswith("<iframe srcdoc="), "&lt;!DOCTYPE html&gt;" in shown
+    (True, True)
+    """
+
+    def __init__(self, page: str, *, height: int = 640):
+        self.page = page
+        self.height = height
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
+            f'style="width:100%;height:{self.height}px;border:1px solid #d5dbe1" '
+            'sandbox="allow-scripts allow-downloads"></iframe>'
+        )
+
+    def save(self, path) -> Path:
+        """Write the page to `path` and return it as a :class:`pathlib.Path`."""
+        path = Path(path)
+        path.write_text(self.page, encoding="utf-8")
+        return path
