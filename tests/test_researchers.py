@@ -1,13 +1,14 @@
 """The researchers' exports read by real readers: igraph for Gephi files, sssom-py, rdflib."""
 
 from collections import Counter
+from pathlib import Path
 from xml.etree import ElementTree
 
 import igraph
 import networkx as nx
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import OWL, RDF, SKOS
 
 from graphkit.export.build import build_exports
 from graphkit.export.network import display_graph
@@ -105,3 +106,14 @@ def test_void_description_counts_the_dataset(built, dataset):
     downloads = {str(t) for t in g.objects(None, URIRef("http://purl.org/dc/terms/title"))}
     assert {"exports/graph.ttl", "exports/mappings.sssom.tsv"} <= downloads
     assert all((built / d.removeprefix("exports/")).is_file() for d in downloads if "/" in d)
+
+
+def test_citation_names_the_ontology_version_and_licences(dataset):
+    import yaml  # PyYAML, a dependency of sssom
+
+    cff = yaml.safe_load((Path(__file__).parent.parent / "CITATION.cff").read_text())
+    assert cff["cff-version"] == "1.2.0"
+    assert cff["version"] == str(dataset.value(URIRef("https://w3id.org/smp/"), OWL.versionInfo))
+    assert cff["authors"] == [{"name": "graphkit contributors"}]
+    assert set(cff["license"]) == {"CC-BY-4.0", "MIT"}
+    assert cff["title"] and cff["message"]
