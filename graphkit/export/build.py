@@ -17,7 +17,7 @@ from rdflib import Dataset, URIRef
 
 from graphkit.errors import InvalidArgument
 from graphkit.export.network import display_graph, neighbourhood, network_bytes
-from graphkit.export.rdf import ontology_version, rdf_bytes, rdf_neighbourhood, union_graph
+from graphkit.export.rdf import _turtle, ontology_version, rdf_bytes, rdf_neighbourhood, union_graph
 from graphkit.routes.projection import to_transition_graph
 
 __all__ = [
@@ -41,6 +41,8 @@ EXPORTS = {
     "csv-nodes": "nodes.csv",
     "csv-edges": "edges.csv",
     "html": "graph.html",
+    "sssom": "mappings.sssom.tsv",
+    "void": "void.ttl",
 }
 #: The formats :func:`export_bytes` writes: those of :data:`EXPORTS`, and N-Quads.
 FORMATS = (*EXPORTS, "nquads")
@@ -88,6 +90,10 @@ def export_bytes(
         raise InvalidArgument(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     version = ontology_version(dataset)
     header = _HEADER.format(version=version)
+    if fmt in ("sssom", "void"):
+        if role is not None:
+            raise InvalidArgument(f"format {fmt!r} describes the whole graph: drop --role")
+        return _whole_graph_bytes(dataset, fmt, header, version)
     network = fmt in ("graphml", "gexf", "csv-nodes", "csv-edges", "html")
     if role is None and not network:
         return rdf_bytes(fmt, dataset, union_graph(dataset), header)
@@ -109,6 +115,17 @@ def export_bytes(
                         part.add(triple)
         return rdf_bytes(fmt, named, sub, header)
     return rdf_bytes(fmt, dataset, sub, header)
+
+
+def _whole_graph_bytes(dataset: Dataset, fmt: str, header: str, version: str) -> bytes:
+    """Write the SSSOM mapping set or the VoID description of the whole dataset."""
+    if fmt == "sssom":
+        from graphkit.export.sssom import sssom_bytes
+
+        return sssom_bytes(dataset, version)
+    from graphkit.export.void import dataset_description
+
+    return f"# {header}\n".encode() + _turtle(dataset_description(dataset))
 
 
 def html_page(dataset: Dataset, *, route: dict | None = None) -> str:

@@ -223,10 +223,25 @@ def neighbourhood(H: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
 
 
 def _plain(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Copy `H` without graph attributes (GraphML and GEXF hold only scalars)."""
+    """Copy `H` for Gephi, with unique edge keys ``e0``, ``e1``… in edge order.
+
+    The copy has no graph attributes (GraphML and GEXF hold only scalars). The keys of `H`
+    are relation names (``requiresSkill``), shared by many edges; Gephi keeps
+    only the first edge of an id. The relation stays in the ``relation`` attribute.
+
+    Examples
+    --------
+    >>> H = nx.MultiDiGraph()
+    >>> H.add_edge("a", "b", key="leadsTo", relation="leadsTo")
+    'leadsTo'
+    >>> H.add_edge("a", "c", key="leadsTo", relation="leadsTo")
+    'leadsTo'
+    >>> list(_plain(H).edges(keys=True, data="relation"))
+    [('a', 'b', 'e0', 'leadsTo'), ('a', 'c', 'e1', 'leadsTo')]
+    """
     plain = nx.MultiDiGraph()
     plain.add_nodes_from(H.nodes(data=True))
-    plain.add_edges_from(H.edges(keys=True, data=True))
+    plain.add_edges_from((u, v, f"e{n}", d) for n, (u, v, d) in enumerate(H.edges(data=True)))
     return plain
 
 
@@ -253,8 +268,8 @@ def _gexf(H: nx.MultiDiGraph, header: str) -> bytes:
             "color": {"r": r, "g": g, "b": b, "a": 1.0},
             "size": round(5 + 40 * data["centrality"], 2),
         }
-    for n, (u, v, k) in enumerate(plain.edges(keys=True)):
-        plain.edges[u, v, k]["id"] = str(n)
+    for u, v, k in plain.edges(keys=True):
+        plain.edges[u, v, k]["id"] = k  # the edge id; networkx writes the key as an attribute
     buffer = io.BytesIO()
     nx.write_gexf(plain, buffer, version="1.2draft")
     text = buffer.getvalue().decode()
