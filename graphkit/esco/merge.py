@@ -12,7 +12,6 @@ lose either graphkit's sourced requirements or ESCO's), and the alignment move i
 route start in ESCO (journalist, sales assistant) and end at a graphkit role.
 """
 
-import hashlib
 import pickle
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from graphkit.esco.imported import (
     find_imported,
 )
 from graphkit.routes import compiled
-from graphkit.routes.compiled import Compiled, Extension
+from graphkit.routes.compiled import Compiled, Extension, files_digest
 from graphkit.routes.scoring import IMPORTANCE
 
 __all__ = ["alignments", "esco_extension", "load_compiled", "load_dataset", "merge_esco"]
@@ -211,10 +210,8 @@ def _align(G, u: str, v: str) -> None:
 
 def _code_key() -> str:
     """Hash this package's code: a change to the import or the merge recompiles."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    code = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    return files_digest((path.name, path) for path in code)
 
 
 def esco_extension(imported: Imported) -> Extension:

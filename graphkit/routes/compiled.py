@@ -26,6 +26,7 @@ __all__ = [
     "cache_dir",
     "compile_ontology",
     "content_key",
+    "files_digest",
     "load_compiled",
 ]
 
@@ -117,13 +118,34 @@ def content_key(root: Path) -> str:
     >>> len(key), key == content_key(root)
     (64, True)
     """
-    digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parents[1]
     inputs = [
         *((p.relative_to(root).as_posix(), p) for p in data_files(root)),
         *((f"queries/derive/{p.name}", p) for p in sorted(root.glob("queries/derive/*.rq"))),
         *((f"graphkit/{name}", package / name) for name in _CODE),
     ]
+    return files_digest(inputs, salt=__version__)
+
+
+def files_digest(inputs, *, salt: str = "") -> str:
+    """Hash named files: each name with the SHA-256 of its bytes, in order, after `salt`.
+
+    Parameters
+    ----------
+    inputs : iterable of (str, pathlib.Path)
+        A stable name for each file (a relative path), and the file.
+    salt : str
+        Hashed first (a version, say).
+
+    Examples
+    --------
+    >>> code = Path(__file__)
+    >>> files_digest([("compiled.py", code)]) == files_digest([("compiled.py", code)])
+    True
+    >>> files_digest([("a", code)]) != files_digest([("b", code)])
+    True
+    """
+    digest = hashlib.sha256(salt.encode())
     for name, path in inputs:
         digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
