@@ -22,7 +22,7 @@ RANKED_LOWER = ("y compris", "par exemple", "moins critiques")
 
 
 def test_seed_fact_table_is_not_empty():
-    assert len(FACTS) >= 25
+    assert len(FACTS) >= 140
     assert {f["seed"][:3] for f in FACTS} == {"000", "001", "002", "003", "004"}
 
 
