@@ -1,5 +1,7 @@
-"""Shared fixtures: the real dataset (loaded once), the tiny graph, and a tiny ontology folder."""
+"""Shared fixtures: the real dataset (loaded once), the tiny graph, a tiny ontology folder, and
+headless Chromium (Debian's, driven by Playwright) for the pages."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -43,3 +45,30 @@ def tiny_ontology(tmp_path: Path) -> Path:
     (root / "data").mkdir()
     (root / "data" / "tiny.ttl").write_text(TINY_TTL, encoding="utf-8")
     return root
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium; fails under CI when it is missing, skips elsewhere."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (make test installs it)")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
