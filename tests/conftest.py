@@ -72,3 +72,26 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def live_server():
+    """Serve WSGI apps on free ports of 127.0.0.1 (waitress): ``live_server(app)`` gives the
+    server's root URL; every server stops with the module."""
+    import threading
+
+    from waitress.server import create_server
+
+    started = []
+
+    def start(app) -> str:
+        httpd = create_server(app, host="127.0.0.1", port=0, threads=4)
+        thread = threading.Thread(target=httpd.run, daemon=True)
+        thread.start()
+        started.append((httpd, thread))
+        return f"http://127.0.0.1:{httpd.effective_port}"
+
+    yield start
+    for httpd, thread in started:
+        httpd.close()
+        thread.join(5)
