@@ -2,8 +2,9 @@
 
 ``make_app`` builds the app; ``serve`` runs it. The endpoint answers ``GET /sparql?query=``,
 ``POST /sparql`` with a form body or an ``application/sparql-query`` body, negotiates the
-result format from ``Accept``, describes itself (SPARQL 1.1 Service Description) on a plain
-``GET /sparql``, and serves a small query page at ``/``. It is read-only: an update is
+result format from ``Accept``, describes itself (SPARQL 1.1 Service Description, with the
+dataset's VoID) on a plain ``GET /sparql``, and serves a small query page at ``/``. It is
+read-only: an update is
 answered 403, SERVICE 400, a syntax error 400 with the parser's position, a query past the
 time limit 503, a result over the cap 422, anything unexpected 500. Every answer allows any
 origin (CORS), so browser clients such as YASGUI can use it.
@@ -36,7 +37,7 @@ from graphkit.errors import (
 )
 from graphkit.graph.prefixes import PREFIX_IRIS
 from graphkit.sparql.checks import inspect_query, on_deep_stack, precheck_query
-from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description
+from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description, void_triples
 from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
 from graphkit.sparql.negotiation import negotiate
 from graphkit.sparql.page import page, page_headers
@@ -149,6 +150,7 @@ class SparqlApp:
         max_rows: int | None = MAX_ROWS,
         workers: int = 2,
         gallery: Sequence | None = None,
+        description=None,
     ):
         self.engine, self.timeout, self.max_rows = engine, timeout, max_rows
         self.gallery = list(gallery or ())
@@ -159,6 +161,7 @@ class SparqlApp:
             self._pool = QueryPool(engine, workers=workers, timeout=timeout, max_rows=max_rows)
         self._graphs = engine.graphs()
         self._page = page(self.gallery)
+        self._void = void_triples(description) if description is not None else None
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -300,7 +303,9 @@ class SparqlApp:
             )
         fmt = _GRAPH_TYPES[media]
         endpoint = _endpoint_url(environ)
-        triples = service_description(endpoint, self._graphs, self.timeout, self.max_rows)
+        triples = service_description(
+            endpoint, self._graphs, self.timeout, self.max_rows, dataset=self._void
+        )
         prefixes = {
             **PREFIX_IRIS,
             "graph": PREFIX_IRIS["smp"] + "graph/",
@@ -324,6 +329,7 @@ def make_app(
     max_rows: int | None = MAX_ROWS,
     workers: int = 2,
     ontology=None,
+    description=None,
 ) -> SparqlApp:
     """Build the SPARQL endpoint over a dataset, as a WSGI application.
 
@@ -341,6 +347,9 @@ def make_app(
         results. Call :meth:`SparqlApp.close` (or use ``with``) to stop them.
     ontology : path-like, optional
         The ontology folder whose gallery the query page lists.
+    description : rdflib.Graph, optional
+        The dataset's VoID (:func:`graphkit.export.void.dataset_description`), for the
+        service description.
 
     Returns
     -------
@@ -358,8 +367,8 @@ def make_app(
     from graphkit.sparql.gallery import gallery
 
     engine = source if isinstance(source, Engine) else Engine.from_dataset(source)
-    queries = gallery(ontology)
-    return SparqlApp(engine, timeout=timeout, max_rows=max_rows, workers=workers, gallery=queries)
+    limits = {"timeout": timeout, "max_rows": max_rows, "workers": workers}
+    return SparqlApp(engine, gallery=gallery(ontology), description=description, **limits)
 
 
 def request(
