@@ -3,8 +3,8 @@
 ``make_app`` builds the app; ``serve`` runs it. The endpoint answers ``GET /sparql?query=``,
 ``POST /sparql`` with a form body or an ``application/sparql-query`` body, negotiates the
 result format from ``Accept``, describes itself (SPARQL 1.1 Service Description, with the
-dataset's VoID) on a plain ``GET /sparql``, and serves a small query page at ``/``. It is
-read-only: an update is
+dataset's VoID) on a plain ``GET /sparql``, serves a small query page at ``/``, dereferences
+the graph's IRIs (:mod:`graphkit.sparql.resources`). It is read-only: an update is
 answered 403, SERVICE 400, a syntax error 400 with the parser's position, a query past the
 time limit 503, a result over the cap 422, anything unexpected 500. Every answer allows any
 origin (CORS), so browser clients such as YASGUI can use it.
@@ -49,6 +49,7 @@ from graphkit.sparql.request import (
     _media_type,
     _one,
 )
+from graphkit.sparql.resources import LinkedData
 from graphkit.sparql.results import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -139,7 +140,8 @@ class SparqlApp:
     """The graphkit SPARQL endpoint as a WSGI application (see :func:`make_app`).
 
     Routes: ``/sparql`` (the SPARQL 1.1 Protocol, and the service description on a plain
-    GET) and ``/`` (a query page with the gallery of competency questions).
+    GET), ``/`` (a query page with the gallery of competency questions), and any other path
+    is an IRI of the graph (:class:`graphkit.sparql.resources.LinkedData`).
     """
 
     def __init__(
@@ -151,6 +153,7 @@ class SparqlApp:
         workers: int = 2,
         gallery: Sequence | None = None,
         description=None,
+        ontology_page: Callable[[], bytes] | None = None,
     ):
         self.engine, self.timeout, self.max_rows = engine, timeout, max_rows
         self.gallery = list(gallery or ())
@@ -162,6 +165,7 @@ class SparqlApp:
         self._graphs = engine.graphs()
         self._page = page(self.gallery)
         self._void = void_triples(description) if description is not None else None
+        self._linked = LinkedData(self._run, ontology_page)
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -209,9 +213,11 @@ class SparqlApp:
         if path == "/":
             if method not in ("GET", "HEAD"):
                 raise _HTTPError(405, f"{method} is not allowed on /", [("Allow", "GET, HEAD")])
+            if self._linked.wants_rdf(environ):  # the namespace IRI: the ontology
+                return self._linked.ontology(environ)
             return 200, page_headers(), self._page
         if path not in ("/sparql", "/sparql/"):
-            raise _HTTPError(404, f"no such page: {path}; the endpoint is /sparql")
+            return self._linked.answer(environ, method, path)
         if method in ("GET", "HEAD"):
             params = _form(environ.get("QUERY_STRING", ""))
             if "update" in params:
@@ -275,6 +281,11 @@ class SparqlApp:
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
             }
+        body = self._run(text, fmt, **options)
+        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+
+    def _run(self, text: str, fmt: str, **options) -> bytes:
+        """Run a query under the limits, in a worker (or this thread); errors as HTTP errors."""
         try:
             if self._pool is not None:
                 body = self._pool.run(text, fmt, **options)
@@ -293,7 +304,7 @@ class SparqlApp:
             if status == 500:
                 log.error("query failed: %s", err)
             raise _HTTPError(status, str(err)) from err
-        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+        return body
 
     def _description(self, environ: dict):
         media = negotiate(environ.get("HTTP_ACCEPT"), list(_GRAPH_TYPES))
@@ -330,6 +341,7 @@ def make_app(
     workers: int = 2,
     ontology=None,
     description=None,
+    ontology_page: Callable[[], bytes] | None = None,
 ) -> SparqlApp:
     """Build the SPARQL endpoint over a dataset, as a WSGI application.
 
@@ -350,6 +362,8 @@ def make_app(
     description : rdflib.Graph, optional
         The dataset's VoID (:func:`graphkit.export.void.dataset_description`), for the
         service description.
+    ontology_page : callable, optional
+        Makes the page of ``/ontology`` (:func:`graphkit.export.ontology_doc.ontology_html`).
 
     Returns
     -------
@@ -368,7 +382,8 @@ def make_app(
 
     engine = source if isinstance(source, Engine) else Engine.from_dataset(source)
     limits = {"timeout": timeout, "max_rows": max_rows, "workers": workers}
-    return SparqlApp(engine, gallery=gallery(ontology), description=description, **limits)
+    linked = {"description": description, "ontology_page": ontology_page}
+    return SparqlApp(engine, gallery=gallery(ontology), **limits, **linked)
 
 
 def request(
