@@ -15,7 +15,8 @@ from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from graphkit.errors import InvalidArgument
-from graphkit.export.ontology_doc import TBOX_GRAPH, has_ontology, ontology_html
+from graphkit.export.ontology_doc import has_ontology, ontology_html
+from graphkit.graph.load import TBOX_GRAPH
 from graphkit.graph.namespaces import SMP
 from graphkit.graph.prefixes import BASE
 

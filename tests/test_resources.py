@@ -14,7 +14,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SKOS
 
-from graphkit.export.ontology_doc import TBOX_GRAPH, ontology_html
+from graphkit.export.ontology_doc import ontology_html
+from graphkit.graph.load import TBOX_GRAPH
 from graphkit.graph.namespaces import SMP
 from graphkit.graph.prefixes import BASE
 from graphkit.sparql.resources import resource_iri

@@ -19,13 +19,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, VANN
 
 from graphkit.errors import InvalidArgument
-from graphkit.graph.namespaces import GRAPH, SMP, bind_prefixes
+from graphkit.graph.load import TBOX_GRAPH
+from graphkit.graph.namespaces import SMP, bind_prefixes
 from graphkit.graph.prefixes import BASE, curie
 
-__all__ = ["TBOX_GRAPH", "has_ontology", "ontology_html"]
+__all__ = ["has_ontology", "ontology_html"]
 
-#: The named graph of ``smp.ttl``, the TBox that the page documents.
-TBOX_GRAPH = GRAPH["smp"]
 _FUNCTIONAL = {
     "en": "Functional: a subject has at most one value of this property.",
     "fr": "Fonctionnelle : un sujet a au plus une valeur de cette propriété.",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from graphkit.graph.prefixes import BASE, PREFIX_IRIS, curie
 from graphkit.sparql.page import _STYLE
 
-__all__ = ["page_headers", "resource_page"]
+__all__ = ["ABOUT_PROPERTIES", "page_headers", "resource_page"]
 
 _RDF_TYPE = PREFIX_IRIS["rdf"] + "type"
 _LABELS = (PREFIX_IRIS["skos"] + "prefLabel", PREFIX_IRIS["rdfs"] + "label")
@@ -26,9 +26,11 @@ _DOCUMENTED = {
     PREFIX_IRIS["owl"] + kind
     for kind in ("Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty")
 }
-#: The links from a qualified link or a claim to what it is about (as in resources.py).
-_ABOUT = {_SMP + name for name in ("role", "skill", "platform", "tool", "credential")}
-_ABOUT |= {_SMP + "fromRole", _SMP + "toRole", _SMP + "about"}
+#: The properties that tie a qualified link or a claim to what it is about.
+ABOUT_PROPERTIES = tuple(
+    _SMP + name
+    for name in ("role", "skill", "platform", "tool", "credential", "fromRole", "toRole", "about")
+)
 #: Column order of a table of qualified links: what they link, how, then their evidence.
 _COLUMNS = [
     _SMP + name
@@ -191,7 +193,7 @@ def _links(d: _Description) -> dict[str, list[str]]:
     """Group the qualified links and claims about the resource by their class."""
     groups = defaultdict(list)
     for s, pairs in d.out.items():
-        if s != d.iri and any(p in _ABOUT and o["value"] == d.iri for p, o in pairs):
+        if s != d.iri and any(p in ABOUT_PROPERTIES and o["value"] == d.iri for p, o in pairs):
             kinds = [o["value"] for p, o in pairs if p == _RDF_TYPE] or [""]
             groups[min(kinds)].append(s)
     return groups

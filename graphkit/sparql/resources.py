@@ -15,10 +15,11 @@ import re
 import urllib.parse
 from collections.abc import Callable
 
+from graphkit.graph.load import TBOX_GRAPH
 from graphkit.graph.prefixes import BASE
-from graphkit.sparql.negotiation import negotiate
+from graphkit.sparql.negotiation import content_type, negotiate
 from graphkit.sparql.request import _HTTPError
-from graphkit.sparql.resource_page import page_headers, resource_page
+from graphkit.sparql.resource_page import ABOUT_PROPERTIES, page_headers, resource_page
 from graphkit.sparql.results import GRAPH_FORMATS, QueryResult, parse_results, serialize
 
 __all__ = [
@@ -32,14 +33,9 @@ __all__ = [
 
 #: The path of the ontology document (its HTML documentation, or the TBox as RDF).
 ONTOLOGY_PATH = "/ontology"
-#: The named graph of ``smp.ttl``.
-_TBOX_GRAPH = BASE + "graph/smp"
 #: RDF media types a resource is offered in, best first, with their format.
 RDF_TYPES = {media: name for name, media in GRAPH_FORMATS.items()}
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-#: The links from a qualified link (or a claim) to the concepts it is about.
-_LINK_PROPERTIES = ("role", "skill", "platform", "tool", "credential", "fromRole", "toRole")
-_LINK_PROPERTIES += ("about",)
 #: Characters left as they are when a path becomes an IRI; any other is percent-encoded, so
 #: no IRI built from a path can close the ``<…>`` it is written in.
 _SAFE = "/-._~!$&'()*+,;=:@"
@@ -96,7 +92,7 @@ def describe_query(iri: str) -> str:
     """
     if not re.fullmatch(r"[^<>\"{}|\\^`\s]+", iri):
         raise ValueError(f"not an IRI that can be written in a query: {iri!r}")
-    links = " ".join(f"smp:{name}" for name in _LINK_PROPERTIES)
+    links = " ".join(f"<{p}>" for p in ABOUT_PROPERTIES)
     return f"""CONSTRUCT {{ ?s ?p ?o . ?n ?label ?text }}
 WHERE {{
   {{ {{ BIND(<{iri}> AS ?s) ?s ?p ?o }}
@@ -118,7 +114,7 @@ def ontology_query() -> str:
     >>> len(Engine.from_dataset(tiny_graph()).query(ontology_query()))  # no TBox there
     0
     """
-    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{_TBOX_GRAPH}> {{ ?s ?p ?o }} }}"
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{TBOX_GRAPH}> {{ ?s ?p ?o }} }}"
 
 
 class LinkedData:
@@ -204,5 +200,4 @@ class LinkedData:
 
     def _rdf(self, triples: tuple, media: str):
         body = serialize(QueryResult("graph", triples=triples), RDF_TYPES[media])
-        charset = "" if "json" in media or media.endswith("+xml") else "; charset=utf-8"
-        return 200, [("Content-Type", media + charset), ("Vary", "Accept")], body
+        return 200, [("Content-Type", content_type(media)), ("Vary", "Accept")], body

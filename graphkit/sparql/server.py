@@ -39,7 +39,7 @@ from graphkit.graph.prefixes import PREFIX_IRIS
 from graphkit.sparql.checks import inspect_query, on_deep_stack, precheck_query
 from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description, void_triples
 from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
-from graphkit.sparql.negotiation import negotiate
+from graphkit.sparql.negotiation import content_type, negotiate
 from graphkit.sparql.page import page, page_headers
 from graphkit.sparql.request import (
     _body,
@@ -282,7 +282,7 @@ class SparqlApp:
                 "named_graphs": params.get("named-graph-uri", []),
             }
         body = self._run(text, fmt, **options)
-        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+        return 200, [("Content-Type", content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
 
     def _run(self, text: str, fmt: str, **options) -> bytes:
         """Run a query under the limits, in a worker (or this thread); errors as HTTP errors."""
@@ -323,11 +323,7 @@ class SparqlApp:
             **DESCRIPTION_PREFIXES,
         }
         body = serialize(QueryResult("graph", triples=tuple(triples)), fmt, prefixes=prefixes)
-        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
-
-
-def _content_type(media: str) -> str:
-    return media if media.endswith("+xml") or "json" in media else media + "; charset=utf-8"
+        return 200, [("Content-Type", content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
 
 
 # --- building and serving ----------------------------------------------------------------------
