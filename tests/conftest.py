@@ -77,15 +77,20 @@ def browser():
 @pytest.fixture(scope="module")
 def live_server():
     """Serve WSGI apps on free ports of 127.0.0.1 (waitress): ``live_server(app)`` gives the
-    server's root URL; every server stops with the module."""
+    server's root URL; every server stops with the module.
+
+    A server is stopped from its own loop thread (a thunk pulled through waitress's trigger
+    closes every socket of its map, and the loop ends): closing them from this thread races
+    the loop's ``select``, which then fails on a closed descriptor.
+    """
     import threading
 
     from waitress.server import create_server
 
     started = []
 
-    def start(app) -> str:
-        httpd = create_server(app, host="127.0.0.1", port=0, threads=4)
+    def start(app, threads: int = 4) -> str:
+        httpd = create_server(app, host="127.0.0.1", port=0, threads=threads)
         thread = threading.Thread(target=httpd.run, daemon=True)
         thread.start()
         started.append((httpd, thread))
@@ -93,5 +98,9 @@ def live_server():
 
     yield start
     for httpd, thread in started:
-        httpd.close()
+        httpd.trigger.pull_trigger(
+            lambda httpd=httpd: [d.close() for d in list(httpd._map.values())]
+        )
         thread.join(5)
+        assert not thread.is_alive(), "the server's loop did not end"
+        httpd.task_dispatcher.shutdown()
