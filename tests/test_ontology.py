@@ -268,6 +268,15 @@ BROKEN = {
                 skos:prefLabel "head of social"@en ; skos:altLabel "Head of social-media"@en .
         }
     """,
+    "unused-tool-or-platform-violation": """
+        GRAPH <https://w3id.org/smp/graph/vocab/platforms> {
+            platform:kick a smp:Platform ; smp:platformStatus smp:Emerging .
+            platform:vine a smp:Platform ; smp:platformStatus smp:Declined .
+        }
+        GRAPH <https://w3id.org/smp/graph/vocab/tools> {
+            tool:awin a smp:Tool .
+        }
+    """,
     "esco-stated-requirement-violation": """
         GRAPH <https://w3id.org/smp/graph/data/esco-requirements> {
             requirement:blogger--paid-social a smp:SkillRequirement ;
@@ -373,6 +382,13 @@ def test_label_collision_spares_concepts_of_two_classes():
         )
         == []
     )
+
+
+def test_unused_tool_or_platform_spares_historical_platforms():
+    rows = _check_rows(
+        "unused-tool-or-platform-violation", BROKEN["unused-tool-or-platform-violation"]
+    )
+    assert sorted(str(r.focus).rsplit("/", 1)[1] for r in rows) == ["awin", "kick"]
 
 
 def test_esco_stated_requirement_check_spares_an_exact_match_and_a_curated_mapping():
