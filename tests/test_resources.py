@@ -70,6 +70,12 @@ def parsed(body: bytes, media: str) -> Graph:
     return Graph().parse(data=body, format=RDF_SYNTAXES[media])
 
 
+def by_value(triple):
+    """A triple with its literal compared by value: Oxigraph writes the decimal 4.0 as 4."""
+    s, p, o = triple
+    return (s, p, (o.datatype, o.toPython()) if isinstance(o, Literal) else o)
+
+
 def assert_isomorphic(first: Graph, second: Graph):
     if not isomorphic(first, second):
         _, only_first, only_second = graph_diff(to_isomorphic(first), to_isomorphic(second))
@@ -83,11 +89,11 @@ def test_every_kind_of_iri_dereferences_in_turtle(dataset, root):
     for iri in iris:
         status, media, body = get(root + "/" + iri[len(BASE) :], "text/turtle")
         assert (status, media) == (200, "text/turtle; charset=utf-8"), (iri, body[:200])
-        served = parsed(body, "text/turtle")
-        own = set(dataset.triples((URIRef(iri), None, None)))
+        served = {by_value(t) for t in parsed(body, "text/turtle")}
+        own = {by_value(t) for t in dataset.triples((URIRef(iri), None, None))}
         assert own, iri
-        missing = {t for t in own if t not in served}
-        assert missing == set(), (iri, sorted(missing)[:3])
+        missing = own - served
+        assert missing == set(), (iri, list(missing)[:3])
 
 
 @pytest.mark.parametrize("media", [m for m in RDF_SYNTAXES if m != "text/turtle"])
