@@ -16,7 +16,7 @@ import os
 import platform
 import struct
 
-__all__ = ["deny_network"]
+__all__ = ["deny_network", "try_deny_network"]
 
 # <linux/seccomp.h>, <linux/filter.h>, <linux/audit.h>
 _PR_SET_NO_NEW_PRIVS = 38
@@ -94,3 +94,21 @@ def deny_network() -> None:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
     if libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_SECCOMP) failed")
+
+
+def try_deny_network() -> bool:
+    r"""Call :func:`deny_network` where the system allows it; say whether it did.
+
+    Examples
+    --------
+    >>> import subprocess, sys
+    >>> code = "from graphkit.sparql.sandbox import try_deny_network; print(try_deny_network())"
+    >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout in (
+    ...     "True\n", "False\n")
+    True
+    """
+    try:
+        deny_network()
+    except OSError:
+        return False
+    return True
