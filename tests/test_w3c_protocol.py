@@ -5,7 +5,7 @@ This module re-expresses, in our own words, the manifest of the W3C test suite
 row per test, named as in the manifest, with its HTTP request and the answer it expects.
 None of the suite's files is copied; the graphs the tests load are our own small file,
 ``tests/data/protocol/graphs.nq`` (a named graph per data file, holding the one fact the
-queries look for). The requests go to a real waitress server on 127.0.0.1 through
+queries look for). The requests go to the real endpoint on 127.0.0.1 through
 :mod:`http.client`, with the manifest's ``Host: www.example``.
 
 graphkit is read-only, so the manifest's update tests expect 403 here (the protocol lets
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.sparql.engine import Engine
-from graphkit.sparql.server import make_app
+from graphkit.sparql.serving import Endpoint
 
 DATA = Path(__file__).parent / "data" / "protocol" / "graphs.nq"
 KASEI = "http://kasei.us/2009/09/sparql/data/"
@@ -134,17 +134,12 @@ TESTS = [
 
 @pytest.fixture(scope="module")
 def endpoint():
-    """A real server on 127.0.0.1 over the protocol graphs, one worker."""
-    from waitress.server import create_server
-
-    app = make_app(Engine.from_nquads(DATA.read_bytes()), workers=1, timeout=10)
-    httpd = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=httpd.run, daemon=True)
-    thread.start()
-    yield httpd.effective_port
-    httpd.close()
-    app.close()
-    thread.join(5)
+    """The real endpoint on 127.0.0.1 over the protocol graphs, one process."""
+    with Endpoint(Engine.from_nquads(DATA.read_bytes()), port=0, workers=1, timeout=10) as served:
+        runner = threading.Thread(target=served.run, daemon=True)
+        runner.start()
+        yield int(served.url.rsplit(":", 1)[1].split("/")[0])
+    runner.join(5)
 
 
 def test_the_table_covers_the_manifest():

@@ -147,10 +147,14 @@ def queries(obj: _Context, fmt: str, lang: str) -> None:
     type=click.IntRange(1),
     default=2,
     show_default=True,
-    help="Worker processes, each running one query at a time.",
+    help="Serving processes, each with its own copy of the store.",
 )
 @click.option(
-    "--threads", type=click.IntRange(1), default=8, show_default=True, help="HTTP threads."
+    "--threads",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Query threads of each process: the queries it runs at once.",
 )
 @click.option(
     "--get",
@@ -176,7 +180,7 @@ def serve(obj: _Context, host, port, timeout, max_rows, workers, threads, get_pa
         graphkit serve --get '/sparql?query=ASK%7B?s%20?p%20?o%7D'
     """
     from graphkit.sparql.server import make_app, request
-    from graphkit.sparql.server import serve as run_server
+    from graphkit.sparql.serving import serve as run_server
 
     limits = {"timeout": timeout, "max_rows": max_rows, "ontology": obj.root}
     if get_path is not None:
@@ -187,13 +191,20 @@ def serve(obj: _Context, host, port, timeout, max_rows, workers, threads, get_pa
             click.echo(f"HTTP {response.status}", err=True)
             raise SystemExit(1)
         return
-    app = make_app(obj.dataset(), workers=workers, **limits)
 
     def ready(url: str) -> None:
         page = url.removesuffix("sparql")
         click.echo(f"graphkit SPARQL endpoint on {url} (query page {page}); Ctrl-C stops", err=True)
 
-    run_server(app, host=host, port=port, threads=threads, on_ready=ready)
+    run_server(
+        obj.dataset(),
+        host=host,
+        port=port,
+        workers=workers,
+        threads=threads,
+        on_ready=ready,
+        **limits,
+    )
 
 
 @cli.command()

@@ -1,11 +1,14 @@
-"""Keep a process off the network: a seccomp filter that refuses every non-local socket.
+"""Keep queries off the network: a seccomp filter that refuses every non-local socket.
 
-A SPARQL worker (:mod:`graphkit.sparql.pool`) installs it once its store is loaded, so that even a
-query the checks of :mod:`graphkit.sparql.engine` let through by mistake cannot make Oxigraph call
-another endpoint: ``socket()`` for any family but ``AF_UNIX`` fails with ``EPERM``, and so
-do ``io_uring_setup`` (which could open sockets behind the filter's back) and every system
-call made through a foreign ABI (the 32-bit ``socketcall`` of x86). The filter is
-irreversible and inherited by every thread and child started afterwards.
+A SPARQL worker (:mod:`graphkit.sparql.pool`) installs it once its store is loaded, and so
+does each query thread of the endpoint (:class:`graphkit.sparql.asgi.QueryThreads`) before
+it takes a request, so that even a query the checks of :mod:`graphkit.sparql.engine` let
+through by mistake cannot make Oxigraph call another endpoint: ``socket()`` for any family
+but ``AF_UNIX`` fails with ``EPERM``, and so do ``io_uring_setup`` (which could open sockets
+behind the filter's back) and every system call made through a foreign ABI (the 32-bit
+``socketcall`` of x86). The filter binds the thread that installs it, irreversibly, and
+every thread and child that thread starts afterwards; threads already running keep what
+they had (the endpoint's event loop still accepts connections on its listening socket).
 
 Linux on x86-64 or AArch64 only; elsewhere :func:`deny_network` raises ``OSError``.
 """
@@ -60,7 +63,7 @@ def _program(arch: int, socket_nr: int, uring_nr: int) -> bytes:
 
 
 def deny_network() -> None:
-    r"""Forbid this process, and what it starts from now on, to open any non-local socket.
+    r"""Forbid the calling thread, and what it starts from now on, to open any non-local socket.
 
     Sockets already open (such as a worker's socket pair) keep working; a new ``AF_INET``,
     ``AF_INET6``, ``AF_NETLINK``… socket fails with ``PermissionError``.

@@ -1,6 +1,6 @@
-"""The SPARQL 1.1 Protocol endpoint: a WSGI app, served by waitress.
+"""The SPARQL 1.1 Protocol endpoint: a WSGI app (served by :mod:`graphkit.sparql.serving`).
 
-``make_app`` builds the app; ``serve`` runs it. The endpoint answers ``GET /sparql?query=``,
+``make_app`` builds the app. The endpoint answers ``GET /sparql?query=``,
 ``POST /sparql`` with a form body or an ``application/sparql-query`` body, negotiates the
 result format from ``Accept``, describes itself (SPARQL 1.1 Service Description) on a plain
 ``GET /sparql``, and serves a small query page at ``/``. It is read-only: an update is
@@ -8,15 +8,15 @@ answered 403, SERVICE 400, a syntax error 400 with the parser's position, a quer
 time limit 503, a result over the cap 422, anything unexpected 500. Every answer allows any
 origin (CORS), so browser clients such as YASGUI can use it.
 
-With :mod:`graphkit.sparql.client` (the other way: graphkit as a client of other stores),
-this is the only module of graphkit that speaks HTTP.
+With :mod:`graphkit.sparql.serving` and :mod:`graphkit.sparql.asgi` (which serve it) and
+:mod:`graphkit.sparql.client` (the other way: graphkit as a client of other stores), this is
+the only part of graphkit that speaks HTTP.
 """
 
+import functools
 import io
 import logging
-import signal
 import sys
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,9 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit.errors import (
-    EndpointError,
     GraphkitError,
-    PortInUse,
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
@@ -56,11 +54,11 @@ from graphkit.sparql.results import (
 )
 
 __all__ = [
+    "PendingQuery",
     "Response",
     "SparqlApp",
     "make_app",
     "request",
-    "serve",
 ]
 
 log = logging.getLogger(__name__)
@@ -134,6 +132,30 @@ def _status_of(error: GraphkitError) -> int:
     return 500
 
 
+@dataclass(frozen=True)
+class PendingQuery:
+    """A query that :meth:`SparqlApp.reply` has checked, to run and then answer.
+
+    Attributes
+    ----------
+    run : callable
+        Runs the query and returns the result's bytes (raises the engine's errors).
+    headers : list of (str, str)
+        The headers of the answer, once it succeeds.
+    method, path : str
+        The request's, for the log.
+    """
+
+    run: Callable[[], bytes]
+    headers: list
+    method: str
+    path: str
+
+
+def _refuse(status: int, message: str):
+    raise _HTTPError(status, message)
+
+
 class SparqlApp:
     """The graphkit SPARQL endpoint as a WSGI application (see :func:`make_app`).
 
@@ -172,24 +194,76 @@ class SparqlApp:
         self.close()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        """Answer one WSGI request."""
+        """Answer one WSGI request (a query runs in place, or in the app's workers)."""
+        reply = self.reply(environ)
+        if isinstance(reply, PendingQuery):
+            reply = self.complete(reply, reply.run)
+        status, headers, body = reply
+        start_response(status, headers)
+        return [body]
+
+    def reply(self, environ: dict) -> "tuple[str, list, bytes] | PendingQuery":
+        """Answer a request, except for running its query: that is left to the caller.
+
+        Everything but the engine happens here: routing, the Host, the parameters, the
+        linear checks of :func:`graphkit.sparql.checks.precheck_query`, the negotiation.
+
+        Returns
+        -------
+        (str, list of (str, str), bytes) or PendingQuery
+            The status line, headers and body; or a query to run (``pending.run()``, on a
+            deep stack) and hand to :meth:`complete`.
+        """
         method = environ.get("REQUEST_METHOD", "GET").upper()
+        return self._guarded(method, environ.get("PATH_INFO"), self._route, environ, method)
+
+    def complete(self, pending: "PendingQuery", outcome: Callable[[], bytes]) -> tuple:
+        """Answer a query from `outcome`: it returns the result's bytes, or raises the error.
+
+        Returns
+        -------
+        (str, list of (str, str), bytes)
+            The status line, headers and body.
+        """
+
+        def finish():
+            try:
+                body = outcome()
+            except GraphkitError as err:
+                status = _status_of(err)
+                if status == 500:
+                    log.error("query failed: %s", err)
+                raise _HTTPError(status, str(err)) from err
+            return 200, pending.headers, body
+
+        return self._guarded(pending.method, pending.path, finish)
+
+    @staticmethod
+    def _guarded(method: str, path, step: Callable, *args):
         try:
-            status, headers, body = self._route(environ, method)
+            result = step(*args)
         except _HTTPError as err:
-            status, headers, body = err.status, [("Content-Type", _TEXT), *err.headers], str(err)
-            body = (body + "\n").encode("utf-8")
+            result = err.status, [("Content-Type", _TEXT), *err.headers], f"{err}\n".encode()
         except Exception:  # an answer, not a dropped connection; the traceback goes to the log
-            log.exception("error while answering %s %s", method, environ.get("PATH_INFO"))
-            status, headers, body = 500, [("Content-Type", _TEXT)], b"internal server error\n"
-        headers = [
-            *headers,
-            *_CORS,
-            ("X-Content-Type-Options", "nosniff"),
-            ("Content-Length", str(len(body))),
-        ]
-        start_response(f"{status} {_REASONS.get(status, 'Unknown')}", headers)
-        return [b"" if method == "HEAD" else body]
+            log.exception("error while answering %s %s", method, path)
+            result = 500, [("Content-Type", _TEXT)], b"internal server error\n"
+        if isinstance(result, PendingQuery):
+            return result
+        status, headers, body = result
+        return (*_status_and_headers(status, headers, body), b"" if method == "HEAD" else body)
+
+    @staticmethod
+    def refusal(status: int, message: str, method: str = "GET") -> tuple[str, list, bytes]:
+        """Answer `status` with `message`, as the app answers its own errors.
+
+        For what a server refuses without asking the app (a request past the time limit).
+
+        Returns
+        -------
+        (str, list of (str, str), bytes)
+            The status line, the headers and the body.
+        """
+        return SparqlApp._guarded(method.upper(), None, _refuse, status, message)
 
     def _route(self, environ: dict, method: str):
         path = environ.get("PATH_INFO") or "/"
@@ -272,25 +346,22 @@ class SparqlApp:
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
             }
-        try:
-            if self._pool is not None:
-                body = self._pool.run(text, fmt, **options)
-            else:
-                body = on_deep_stack(
-                    run_query,
-                    self.engine,
-                    text,
-                    fmt,
-                    max_rows=self.max_rows,
-                    timeout=self.timeout,
-                    **options,
-                )
-        except GraphkitError as err:
-            status = _status_of(err)
-            if status == 500:
-                log.error("query failed: %s", err)
-            raise _HTTPError(status, str(err)) from err
-        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+        if self._pool is not None:
+            run = functools.partial(self._pool.run, text, fmt, **options)
+        else:
+            run = functools.partial(
+                on_deep_stack,
+                run_query,
+                self.engine,
+                text,
+                fmt,
+                max_rows=self.max_rows,
+                timeout=self.timeout,
+                prechecked=info,
+                **options,
+            )
+        headers = [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")]
+        return PendingQuery(run, headers, environ["REQUEST_METHOD"].upper(), environ["PATH_INFO"])
 
     def _description(self, environ: dict):
         media = negotiate(environ.get("HTTP_ACCEPT"), list(_GRAPH_TYPES))
@@ -308,6 +379,17 @@ class SparqlApp:
         }
         body = serialize(QueryResult("graph", triples=tuple(triples)), fmt, prefixes=prefixes)
         return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+
+
+def _status_and_headers(status: int, headers: list, body: bytes) -> tuple[str, list]:
+    """Make the status line, and add to `headers` those every answer carries (CORS, length)."""
+    headers = [
+        *headers,
+        *_CORS,
+        ("X-Content-Type-Options", "nosniff"),
+        ("Content-Length", str(len(body))),
+    ]
+    return f"{status} {_REASONS.get(status, 'Unknown')}", headers
 
 
 def _content_type(media: str) -> str:
@@ -411,66 +493,3 @@ def request(
     if close:
         close()
     return Response(int(started["status"].split()[0]), dict(started["headers"]), data)
-
-
-def serve(
-    app: SparqlApp,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 7878,
-    threads: int = 8,
-    on_ready: Callable[[str], None] | None = None,
-) -> None:
-    """Serve `app` with waitress until interrupted, then stop its workers.
-
-    Parameters
-    ----------
-    app : SparqlApp
-        The endpoint.
-    host : str
-        Address to bind: ``127.0.0.1`` (this machine only) by default; ``0.0.0.0`` opens
-        it to the network.
-    port : int
-        Port to bind; 0 picks a free one.
-    threads : int
-        Requests handled at once (queries themselves run in the app's workers).
-    on_ready : callable, optional
-        Called with the endpoint's URL once the socket listens.
-
-    Raises
-    ------
-    PortInUse
-        If another process listens on `port`.
-    EndpointError
-        If the address cannot be bound for another reason.
-    """
-    import errno
-
-    from waitress.server import create_server
-
-    try:
-        server = create_server(app, host=host, port=port, threads=threads, ident="graphkit")
-    except OSError as err:
-        app.close()
-        if err.errno == errno.EADDRINUSE:
-            raise PortInUse(port) from None
-        raise EndpointError(f"cannot listen on {host}:{port}: {err.strerror}") from None
-
-    def interrupt(signum, frame):
-        app.close()  # first: a request waiting on a worker returns at once
-        raise KeyboardInterrupt
-
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, interrupt) if main else None
-    try:
-        if on_ready is not None:
-            shown = f"[{host}]" if ":" in host else host
-            on_ready(f"http://{shown}:{server.effective_port}/sparql")
-        server.run()  # waitress stops its threads itself on KeyboardInterrupt
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if main:
-            signal.signal(signal.SIGINT, previous)
-        app.close()
-        server.close()
