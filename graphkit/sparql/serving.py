@@ -304,6 +304,7 @@ def _child_main(conn_fd: int, listen_fd: int) -> None:
         access_log=False,
         log_level="warning",
         server_header=False,
+        proxy_headers=False,  # no client may say which scheme or address it came from
         limit_concurrency=MAX_CONNECTIONS,
         backlog=1,  # connections accepted per wake-up (see _SharedListener)
         timeout_graceful_shutdown=math.ceil(limit + GRACE) + 1,
