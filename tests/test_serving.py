@@ -209,3 +209,12 @@ def test_bad_settings_are_refused():
         Endpoint(tiny_graph(), port=0, workers=0)
     with pytest.raises(ValueError, match="must be positive"):
         Endpoint(tiny_graph(), port=0, timeout=0)
+
+
+def test_a_client_cannot_set_the_scheme_the_endpoint_names_itself_with():
+    with endpoint(workers=1) as served:
+        headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
+        status, _, body = send(served, "GET", "/sparql", headers=headers)
+        assert status == 200
+        assert f"<{served.url}>".encode() in body  # the service description names http://
+        assert b"https://127.0.0.1" not in body
