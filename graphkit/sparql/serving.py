@@ -224,6 +224,9 @@ class Endpoint:
         self._stop.set()
         with self._lock:
             children = list(self._children)
+        for child in children:  # all at once: nothing in them needs saving
+            if child.process.poll() is None:
+                child.process.kill()
         for child in children:
             self._end(child)
         self._socket.close()
@@ -247,11 +250,18 @@ def serve(
         Those of :class:`Endpoint` (``host``, ``port``, ``workers``, ``threads``,
         ``timeout``, ``max_rows``, ``ontology``).
     """
-    with Endpoint(source, **options) as endpoint:
-        if on_ready is not None:
-            on_ready(endpoint.url)
-        with contextlib.suppress(KeyboardInterrupt):
-            endpoint.run()
+    main = threading.current_thread() is threading.main_thread()
+    # Ctrl-C stops it, even where the shell started it with SIGINT ignored (in background)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler) if main else None
+    try:
+        with Endpoint(source, **options) as endpoint:
+            if on_ready is not None:
+                on_ready(endpoint.url)
+            with contextlib.suppress(KeyboardInterrupt):
+                endpoint.run()
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _listen(host: str, port: int) -> socket.socket:
