@@ -220,3 +220,27 @@ def test_a_client_cannot_set_the_scheme_the_endpoint_names_itself_with():
         assert status == 200
         assert f"<{served.url}>".encode() in body  # the service description names http://
         assert b"https://127.0.0.1" not in body
+
+
+def test_ctrl_c_stops_serve_started_with_sigint_ignored(tiny_ontology):
+    """A shell starts a background job with SIGINT ignored; serve still stops on it."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "graphkit", "--ontology", str(tiny_ontology), "serve"]
+    process = subprocess.Popen(
+        [*command, "--port", "0", "--workers", "1"],
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        line = process.stderr.readline()
+        assert line.startswith("graphkit SPARQL endpoint on http://127.0.0.1:"), line
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
