@@ -1,5 +1,8 @@
 """Commands for researchers: ``query``, ``queries``, ``serve``, ``push``."""
 
+import os
+import sys
+
 import click
 
 from graphkit.cli.base import _Context, _emit, _handle_errors, cli, format_option, lang_option
@@ -205,6 +208,11 @@ def serve(obj: _Context, host, port, timeout, max_rows, workers, threads, get_pa
         on_ready=ready,
         **limits,
     )
+    # stopped (Ctrl-C): its processes are ended and its socket closed, so leave at once
+    # rather than tear down every module and object loaded (0.5-1 s on a busy machine)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 @cli.command()
