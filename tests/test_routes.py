@@ -65,9 +65,15 @@ def test_cumulative_gaps_and_gap_agree(real, row):
         held |= set(real.nodes[step["to"]]["skills"])
 
 
-def test_next_from_community_manager_lists_social_media_manager(real):
-    ranked = [r["roles"][-1] for r in next_moves(real, ROLE + "community-manager", inferred=False)]
-    assert ROLE + "social-media-manager" in ranked[:6]
+@pytest.mark.parametrize("inferred", [False, True])
+def test_next_from_community_manager_ranks_social_media_manager_near_the_top(real, inferred):
+    """Seed 003's progression (5 years, entry → senior) against 2-year lateral moves and moves
+    with assumed years: its five years are its climb."""
+    moves = next_moves(real, ROLE + "community-manager", inferred=inferred)
+    ranked = [r["roles"][-1] for r in moves]
+    assert ROLE + "social-media-manager" in ranked[:3], ranked[:6]
+    smm = moves[ranked.index(ROLE + "social-media-manager")]
+    assert not smm["steps"][0]["level_jump"]
 
 
 def test_route_review_is_fresh(capsys):
