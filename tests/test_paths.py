@@ -230,11 +230,11 @@ def test_known_years_explain_a_climb_and_nothing_explains_a_big_descent(G):
         2,
         False,
     )
-    down = explain_step(G, S, W)  # inferred, senior → entry
-    assert (down["levels"], down["level_jump"]) == (-2, True)
     flat = CostModel(per_level=0.0)
-    assert DEFAULT_MODEL.cost(G.edges[S, W]) - flat.cost(G.edges[S, W]) == pytest.approx(1.5 * 0.5)
     assert DEFAULT_MODEL.cost(G.edges[W, S]) == flat.cost(G.edges[W, S])
+    down = {"years": 6.0, "gap": 0.5, "evidence": "curated", "levels": -2}  # senior → entry
+    assert explain_level_jump(down)
+    assert DEFAULT_MODEL.cost(down) - flat.cost(down) == pytest.approx(1.25 * 0.5)
 
 
 @pytest.mark.parametrize(
