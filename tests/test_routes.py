@@ -62,10 +62,21 @@ def test_forbidden_single_move(real, row):
     assert not real.has_edge(ROLE + row["from"], ROLE + row["to"])
 
 
-def test_no_single_move_from_an_operational_role_to_the_director(real):
+def test_no_single_move_between_an_operational_role_and_the_director(real):
     director = ROLE + "communication-director"
+    assert real.nodes[director]["seniority"] == "executive"
     into = [u for u in real.predecessors(director) if real.nodes[u]["seniority"] in OPERATIONAL]
     assert not into, f"operational roles moving straight to the director: {into}"
+    out = [v for v in real.successors(director) if real.nodes[v]["seniority"] in OPERATIONAL]
+    assert not out, f"the director moving straight to operational roles: {out}"
+
+
+def test_no_move_jumps_more_than_one_level_unless_its_years_explain_it(real):
+    """Group-stated and inferred moves never climb or descend more than one level; a move that
+    does has known years (2.5 a level explain the climb, or it is flagged)."""
+    for u, v, d in real.edges(data=True):
+        if abs(d["levels"]) > 1:
+            assert d["evidence"] in ("stated", "curated") and d["years"] is not None, (u, v)
 
 
 def test_every_role_has_a_seniority(real):
