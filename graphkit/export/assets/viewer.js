@@ -4,7 +4,7 @@
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var route = data.route, words = data.words, relations = data.relations;
-  var lang = "en", byId = {}, selectedRole = null, lastBoxes = [];
+  var lang = "en", byId = {}, selected = null, lastBoxes = [];
   data.nodes.forEach(function (n) { byId[n.id] = n; });
 
   function w(key) { return words[lang][key] || words.en[key] || key; }
@@ -64,30 +64,71 @@
     route.roles.forEach(function (r) { routeNodes[r] = true; });
     data.edges.forEach(function (e) { if (e.route) { routeEdges[e.id] = true; } });
   }
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var out = Object.assign({}, n, { title: nodeTooltip(n) });
+  // vis-network items are made only for what is shown: a kind that is off keeps its nodes and
+  // edges out of the DataSets until it is ticked (vis-network's set-up time grows with them)
+  function nodeItem(n) {
+    var out = Object.assign({}, n, { hidden: false, title: nodeTooltip(n) });
     if (route) {
       if (routeNodes[n.id]) {
         out.borderWidth = 5; out.color = { background: n.color, border: "#111111" };
       } else { out.opacity = 0.3; }
     }
     return out;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    var out = Object.assign({}, e);  // its tooltip is made on first hover (see hoverEdge)
+  }
+  function edgeItem(e) {
+    var out = Object.assign({}, e, { hidden: false });  // its tooltip is made on hover (hoverEdge)
     if (route) {
       if (routeEdges[e.id]) {
         out.width = 6; out.color = { color: "#111111", inherit: false }; out.dashes = e.evidence === "inferred";
       } else { out.color = { color: e.color, opacity: 0.15, inherit: false }; }
     }
     return out;
-  }));
+  }
+  var nodes = new vis.DataSet(), edges = new vis.DataSet();
+  var nodeHidden = {}, edgeHidden = {};  // id → hidden, for the items in the DataSets
+  function sync(items, set, hiddenOf, shown, make) {
+    var added = [], changed = [];
+    items.forEach(function (item) {
+      var hide = !shown(item), was = hiddenOf[item.id];
+      if (was === undefined) {
+        if (!hide) { hiddenOf[item.id] = false; added.push(make(item)); }
+      } else if (was !== hide) {
+        hiddenOf[item.id] = hide; changed.push({ id: item.id, hidden: hide });
+      }
+    });
+    if (added.length) { set.add(added); }
+    if (changed.length) { set.update(changed); }
+  }
+
+  // --- what is shown: kinds, evidence, around the selected concept --------------------------
+  function checked(attr) {
+    var on = {};
+    document.querySelectorAll("input[" + attr + "]").forEach(function (box) { on[box.getAttribute(attr)] = box.checked; });
+    return on;
+  }
+  function applyFilters() {
+    var kindOn = checked("data-kind"), evidenceOn = checked("data-evidence"), around = {};
+    if (selected && byId[selected].kind === "role" && document.getElementById("around").checked) {
+      data.edges.forEach(function (e) {
+        if (e.from === selected) { around[e.to] = true; }
+        if (e.to === selected && e.rel === "leadsTo") { around[e.from] = true; }
+      });
+    }
+    var shown = {};
+    data.nodes.forEach(function (n) { shown[n.id] = kindOn[n.kind] !== false || !!around[n.id] || n.id === selected; });
+    sync(data.nodes, nodes, nodeHidden, function (n) { return shown[n.id]; }, nodeItem);
+    sync(data.edges, edges, edgeHidden, function (e) {
+      var near = kindOn[byId[e.from].kind] && kindOn[byId[e.to].kind] || e.from === selected || e.to === selected;
+      return shown[e.from] && shown[e.to] && near && evidenceOn[e.evidence] !== false;
+    }, edgeItem);
+  }
+  applyFilters();
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   network.on("hoverEdge", function (params) {
     var e = edges.get(params.edge);
-    if (e && !e.title) { edges.update({ id: e.id, title: edgeTooltip(e) }); }
+    if (e && e.titleLang !== lang) { edges.update({ id: e.id, title: edgeTooltip(e), titleLang: lang }); }
   });
   var viewer = window.graphkitViewer = {
     network: network, nodes: nodes, edges: edges, ready: false,
@@ -98,7 +139,7 @@
   function labelOrder(ids) {
     function score(id) {
       var n = byId[id];
-      return (routeNodes[id] ? 4 : 0) + (id === selectedRole ? 8 : 0) + (n.kind === "role" ? 2 : 0) + n.rank;
+      return (routeNodes[id] ? 4 : 0) + (id === selected ? 8 : 0) + (n.kind === "role" ? 2 : 0) + n.rank;
     }
     return ids.sort(function (a, b) { return score(b) - score(a) || (a < b ? -1 : 1); });
   }
@@ -145,31 +186,6 @@
     document.body.setAttribute("data-ready", "true");
   });
 
-  // --- what is shown: kinds, evidence, around the selected role -----------------------------
-  function checked(attr) {
-    var on = {};
-    document.querySelectorAll("input[" + attr + "]").forEach(function (box) { on[box.getAttribute(attr)] = box.checked; });
-    return on;
-  }
-  function applyFilters() {
-    var kindOn = checked("data-kind"), evidenceOn = checked("data-evidence"), around = {};
-    if (selectedRole && document.getElementById("around").checked) {
-      around[selectedRole] = true;
-      data.edges.forEach(function (e) {
-        if (e.from === selectedRole) { around[e.to] = true; }
-        if (e.to === selectedRole && e.rel === "leadsTo") { around[e.from] = true; }
-      });
-    }
-    var shown = {};
-    nodes.update(data.nodes.map(function (n) {
-      shown[n.id] = kindOn[n.kind] !== false || !!around[n.id];
-      return { id: n.id, hidden: !shown[n.id] };
-    }));
-    edges.update(data.edges.map(function (e) {
-      var near = kindOn[byId[e.from].kind] && kindOn[byId[e.to].kind] || e.from === selectedRole || e.to === selectedRole;
-      return { id: e.id, hidden: !(shown[e.from] && shown[e.to] && near) || evidenceOn[e.evidence] === false };
-    }));
-  }
   viewer.applyFilters = applyFilters;
   document.querySelectorAll("input[data-kind], input[data-evidence], #around").forEach(function (box) {
     box.addEventListener("change", applyFilters);
@@ -220,21 +236,20 @@
     panel.hidden = false;
   }
   function select(id) {
-    selectedRole = byId[id] && byId[id].kind === "role" ? id : null;
+    selected = byId[id] ? id : null;
     applyFilters();
     showPanel(id);
   }
   function focusNode(id) {
-    if (byId[id]) { nodes.update({ id: id, hidden: false }); }
+    select(id);  // a concept of a kind that is off is shown while it is selected
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
-    select(id);
   }
   viewer.focusNode = focusNode;
   viewer.select = select;
   network.on("click", function (params) { if (params.nodes.length) { select(params.nodes[0]); } });
   document.getElementById("panel-close").addEventListener("click", function () {
-    panel.hidden = true; shownId = null; selectedRole = null; applyFilters();
+    panel.hidden = true; shownId = null; selected = null; applyFilters();
   });
 
   // --- search over French and English labels and altLabels -----------------------------------
@@ -310,7 +325,7 @@
     document.title = w("title");
     document.getElementById("lang").textContent = lang === "fr" ? "EN" : "FR";
     document.getElementById("panel-close").setAttribute("aria-label", w("close"));
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, title: nodeTooltip(n) }; }));
+    nodes.update(nodes.getIds().map(function (id) { return { id: id, title: nodeTooltip(byId[id]) }; }));
     renderRoute();
     if (shownId && !panel.hidden) { showPanel(shownId); }
     network.redraw();
