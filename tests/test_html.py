@@ -52,6 +52,26 @@ def test_render_does_not_change_its_input(tiny):
     assert (sorted(H.nodes(data=True)), sorted(H.edges(keys=True, data=True))) == before
 
 
+def _page_data(page: str) -> dict:
+    found = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)
+    return json.loads(found.group(1))
+
+
+def test_the_page_writes_every_edge_once_as_a_row(tiny):
+    from graphkit.export.viewer import EDGE_FIELDS
+
+    H = display_graph(tiny)
+    data = _page_data(render_html(H))
+    assert [n["id"] for n in data["nodes"]] == list(H)
+    assert data["fields"] == list(EDGE_FIELDS)
+    ids = [n["id"] for n in data["nodes"]]
+    rows = [dict(zip(EDGE_FIELDS, row, strict=True)) for row in data["edges"]]
+    written = [(ids[r["from"]], ids[r["to"]], r["rel"], r["evidence"]) for r in rows]
+    assert written == [(u, v, k, d["evidence"]) for u, v, k, d in H.edges(keys=True, data=True)]
+    cited = {s for n in data["nodes"] for s in n["sources"]}
+    assert cited and set(data["sources"]) == cited  # each source's name, once
+
+
 def test_route_view_lists_each_steps_gap(G):
     from graphkit.routes.paths import transition_path
 

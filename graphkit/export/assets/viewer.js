@@ -6,6 +6,13 @@
   var route = data.route, words = data.words, relations = data.relations;
   var lang = "en", byId = {}, selected = null, lastBoxes = [];
   data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var links = data.edges.map(function (row) {  // [from, to, rel, …] as data.fields names them
+    var e = {};
+    data.fields.forEach(function (field, i) { e[field] = row[i]; });
+    e.from = data.nodes[e.from].id; e.to = data.nodes[e.to].id;
+    e.id = e.from + "|" + e.rel + "|" + e.to;
+    return e;
+  });
 
   function w(key) { return words[lang][key] || words.en[key] || key; }
   function name(n) { return (lang === "fr" ? (n.fr || n.en) : (n.en || n.fr)) || n.id; }
@@ -33,7 +40,7 @@
     var def = lang === "fr" ? (n.defFr || n.defEn) : (n.defEn || n.defFr);
     if (def) { tip.appendChild(el("p", { text: def })); }
     if (n.sources.length) {
-      tip.appendChild(el("p", { "class": "meta", text: w("sources") + ": " + n.sources.map(function (s) { return s[1]; }).join(", ") }));
+      tip.appendChild(el("p", { "class": "meta", text: w("sources") + ": " + n.sources.map(function (s) { return data.sources[s]; }).join(", ") }));
     }
     if (n.matches.length) {
       var p = el("p", { "class": "meta" }, [w("aligned") + ": "]);
@@ -61,26 +68,30 @@
 
   var routeNodes = {}, routeEdges = {};
   if (route) {
-    route.roles.forEach(function (r) { routeNodes[r] = true; });
-    data.edges.forEach(function (e) { if (e.route) { routeEdges[e.id] = true; } });
+    var moves = {};
+    route.roles.forEach(function (r, i) { routeNodes[r] = true; if (i) { moves[route.roles[i - 1] + ">" + r] = true; } });
+    links.forEach(function (e) { if (e.rel === "leadsTo" && moves[e.from + ">" + e.to]) { routeEdges[e.id] = true; } });
   }
   // vis-network items are made only for what is shown: a kind that is off keeps its nodes and
   // edges out of the DataSets until it is ticked (vis-network's set-up time grows with them)
   function nodeItem(n) {
-    var out = Object.assign({}, n, { hidden: false, title: nodeTooltip(n) });
+    var style = data.kinds[n.kind] || { color: "#7f8c8d", shape: "dot" };
+    var out = Object.assign({}, n, { shape: style.shape, color: style.color, hidden: false, title: nodeTooltip(n) });
     if (route) {
       if (routeNodes[n.id]) {
-        out.borderWidth = 5; out.color = { background: n.color, border: "#111111" };
+        out.borderWidth = 5; out.color = { background: style.color, border: "#111111" };
       } else { out.opacity = 0.3; }
     }
     return out;
   }
-  function edgeItem(e) {
-    var out = Object.assign({}, e, { hidden: false });  // its tooltip is made on hover (hoverEdge)
+  function edgeItem(e) {  // its tooltip is made on hover (hoverEdge)
+    var color = (data.evidence[e.evidence] || data.evidence.curated).color;
+    var width = e.rel === "leadsTo" ? Math.round(100 + 200 * e.weight) / 100 : 0.6;
+    var out = Object.assign({}, e, { color: color, dashes: e.evidence === "inferred", width: width, hidden: false });
     if (route) {
       if (routeEdges[e.id]) {
-        out.width = 6; out.color = { color: "#111111", inherit: false }; out.dashes = e.evidence === "inferred";
-      } else { out.color = { color: e.color, opacity: 0.15, inherit: false }; }
+        out.width = 6; out.color = { color: "#111111", inherit: false };
+      } else { out.color = { color: color, opacity: 0.15, inherit: false }; }
     }
     return out;
   }
@@ -109,7 +120,7 @@
   function applyFilters() {
     var kindOn = checked("data-kind"), evidenceOn = checked("data-evidence"), around = {};
     if (selected && byId[selected].kind === "role" && document.getElementById("around").checked) {
-      data.edges.forEach(function (e) {
+      links.forEach(function (e) {
         if (e.from === selected) { around[e.to] = true; }
         if (e.to === selected && e.rel === "leadsTo") { around[e.from] = true; }
       });
@@ -117,7 +128,7 @@
     var shown = {};
     data.nodes.forEach(function (n) { shown[n.id] = kindOn[n.kind] !== false || !!around[n.id] || n.id === selected; });
     sync(data.nodes, nodes, nodeHidden, function (n) { return shown[n.id]; }, nodeItem);
-    sync(data.edges, edges, edgeHidden, function (e) {
+    sync(links, edges, edgeHidden, function (e) {
       var near = kindOn[byId[e.from].kind] && kindOn[byId[e.to].kind] || e.from === selected || e.to === selected;
       return shown[e.from] && shown[e.to] && near && evidenceOn[e.evidence] !== false;
     }, edgeItem);
@@ -219,7 +230,7 @@
       body.appendChild(ol);
     }
     var groups = {};
-    data.edges.forEach(function (e) {
+    links.forEach(function (e) {
       if (e.from !== id && e.to !== id) { return; }
       var out = e.from === id;
       var key = relationName(e.rel, out) + (e.evidence === "inferred" ? " (" + w("inferred") + ")" : "");
