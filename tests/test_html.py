@@ -272,10 +272,11 @@ def test_a_graph_ten_times_ours_stays_usable(visit, dataset, tmp_path):
     # vis-network holds the roles only: the other kinds wait until they are ticked
     assert v.page.evaluate("window.graphkitViewer.nodes.length") == 10 * roles
     assert v.drawn_pixels() > 10_000
-    # ready within 3 s: the best of two loads, as for our graph, on a shared machine
+    # ready well within the 3 s that issue 16 promised (vis-network given every node and
+    # edge took 2.5 to 4 s): the best of two loads, as for our graph, on a shared machine
     times = [v.page.evaluate("window.graphkitViewer.readyAt")]
     times.append(visit(path).page.evaluate("window.graphkitViewer.readyAt"))
-    assert min(times) <= 3000, times
+    assert min(times) <= 2000, times
     v.page.fill("#search", "tiktok #3")  # a platform: its kind is off, search finds it
     assert v.page.locator("#search-results li").first.inner_text().startswith("TikTok #3")
     v.screenshot("graph-10x.png")
