@@ -205,9 +205,10 @@ class Endpoint:
         return child.process.poll() is None
 
     def _end(self, child: _Child) -> None:
-        with self._lock:
-            if child in self._children:
-                self._children.remove(child)
+        with self._lock:  # one thread ends a child: run() and close() may both try
+            if child not in self._children:
+                return
+            self._children.remove(child)
         if child.process.poll() is None:
             child.process.kill()
         child.process.wait(5)
@@ -234,12 +235,14 @@ class Endpoint:
         self._stop.set()
         with self._lock:
             children = list(self._children)
-        for child in children:  # all at once: nothing in them needs saving
-            if child.process.poll() is None:
-                child.process.kill()
-        for child in children:
-            self._end(child)
-        self._socket.close()
+        try:
+            for child in children:  # all at once: nothing in them needs saving
+                if child.process.poll() is None:
+                    child.process.kill()
+            for child in children:
+                self._end(child)
+        finally:
+            self._socket.close()
 
 
 def serve(
