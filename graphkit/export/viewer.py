@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphkit.export.words import RELATIONS, WORDS
+from graphkit.views.words import RELATIONS, VIEWER_KEYS, WORDS
 
 __all__ = ["KIND_STYLES", "LARGE", "Viewer", "render_html", "route_view", "scaled_copy"]
 
@@ -293,6 +293,7 @@ def render_html(
     net.set_options(json.dumps(_options(large, seed)))
     nodes, edges, _, _, _, options = net.get_network_data()
     vis_js, vis_css = _vis_assets()
+    words = {lang: {key: WORDS[lang][key] for key in VIEWER_KEYS} for lang in WORDS}
     data = {
         "nodes": nodes,
         "edges": edges,
@@ -302,7 +303,7 @@ def render_html(
         "route": route,
         "large": large,
         "next": H.graph.get("next_moves", {}),
-        "words": WORDS,
+        "words": words,
         "relations": RELATIONS,
     }
     env = Environment(autoescape=True, keep_trailing_newline=True)
@@ -312,7 +313,7 @@ def render_html(
         version=version,
         kinds=KIND_STYLES,
         evidence=EVIDENCE_STYLES,
-        words=WORDS["en"],
+        words=words["en"],
         route=route,
         counts={"nodes": len(nodes), "edges": len(edges)},
         vis_js=vis_js,
