@@ -16,20 +16,25 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 class _Failure(click.ClickException):
     """A library error shown as ``Error: …`` with the library's exit code, no traceback."""
 
-    def __init__(self, error: GraphkitError):
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def _handle_errors(command):
-    """Turn :class:`GraphkitError` into a clean message and its exit code."""
+    """Turn :class:`GraphkitError` into a clean message, in the command's --lang, and its code."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except GraphkitError as error:
-            raise _Failure(error) from error
+            from graphkit.views.messages import error_text
+
+            context = next((a for a in args if isinstance(a, _Context)), None)
+            labels = context.labels if context is not None else {}
+            message = error_text(error, kwargs.get("lang", "en"), labels)
+            raise _Failure(message, error.exit_code) from error
 
     return wrapper
 
@@ -66,6 +71,7 @@ class _Context:
     def __init__(self, ontology: Path | None):
         self.ontology = ontology
         self._dataset = None
+        self.labels: dict = {}  # the compiled labels, once a command has asked for them
 
     @property
     def root(self) -> Path:
@@ -88,6 +94,7 @@ class _Context:
         from graphkit.esco.merge import load_compiled
 
         compiled = load_compiled(self.root, dataset=self._dataset, include_imported=merged)
+        self.labels = compiled.transitions.graph["labels"]
         return compiled.transitions, compiled.names
 
 
