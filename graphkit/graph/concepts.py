@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from graphkit.errors import TermNotFound
+from graphkit.errors import TermNotFound, WrongKind
 from graphkit.graph.names import RECORD_RANK, NameEntry, NameIndex
 from graphkit.graph.namespaces import PREFIXES, SMP, curie
 
@@ -150,8 +150,9 @@ def resolve(graph: Graph, name: str, *, kind: str | None = None) -> str:
     Without `kind`, any subject of `graph` given by its IRI or CURIE is found too (a
     controlled value such as ``smp:Essential``, a class).
 
-    Builds the index for one lookup: to resolve many names, build a
-    :class:`graphkit.graph.names.NameIndex` from :func:`name_entries` once.
+    Builds the index for one lookup (of the concepts, then of the records too if need be): to
+    resolve many names, build a :class:`graphkit.graph.names.NameIndex` from
+    :func:`name_entries` once.
 
     Examples
     --------
@@ -168,6 +169,12 @@ def resolve(graph: Graph, name: str, *, kind: str | None = None) -> str:
     ...
     graphkit.errors.TermNotFound: no concept named 'web writr'; did you mean web writer?
     """
+    try:  # concepts first: their names win, and the records' are many
+        return NameIndex(name_entries(graph, records=())).resolve(name, kind=kind)
+    except WrongKind:
+        raise
+    except TermNotFound:
+        pass
     try:
         return NameIndex(name_entries(graph)).resolve(name, kind=kind)
     except TermNotFound:
@@ -357,7 +364,7 @@ def _source(graph: Graph, node: URIRef) -> dict:
 
 
 def _value_labels(graph: Graph, found) -> dict:
-    """Labels of the controlled values (essential, stated…) that a description names by code."""
+    """Label the controlled values (essential, stated…) that a description names by code."""
     codes = set()
 
     def walk(data):

@@ -144,7 +144,6 @@ HEADERS = {
         "source": "source",
         "from": "de",
         "to": "vers",
-        "supports": "appuie",
     },
 }
 
