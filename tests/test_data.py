@@ -1,6 +1,8 @@
 """The seed-grounded data: seed facts queryable, quotes verbatim, counts, honesty rules."""
 
+import re
 import tomllib
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -15,10 +17,12 @@ FACTS = tomllib.loads(FACTS_FILE.read_text(encoding="utf-8"))["fact"]
 #: The evidence base, beside the repository in the team's checkouts; a user's clone has none.
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SOURCE = PREFIXES["source"]
+#: Words by which a seed sentence ranks one of the items it lists below the others.
+RANKED_LOWER = ("y compris", "par exemple", "moins critiques")
 
 
 def test_seed_fact_table_is_not_empty():
-    assert len(FACTS) >= 25
+    assert len(FACTS) >= 140
     assert {f["seed"][:3] for f in FACTS} == {"000", "001", "002", "003", "004"}
 
 
@@ -88,6 +92,37 @@ def test_every_quote_is_verbatim_in_its_seed(dataset):
         if " ".join(str(quote).split()) not in texts[seed]
     ]
     assert missing == []
+
+
+def _sentences(path):
+    """The sentences of a seed article, whitespace folded."""
+    return re.split(r"(?<=[.!?])\s+", " ".join(path.read_text(encoding="utf-8").split()))
+
+
+@pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the seed articles (../shared/seeds) are not beside this clone"
+)
+def test_one_seed_sentence_gives_its_requirements_one_importance(dataset):
+    """The rule of ontology/README.md: items a sentence lists side by side share one importance;
+    an item the sentence itself ranks lower (« y compris », « par exemple », « moins critiques »)
+    is optional."""
+    sentences = {p.name: _sentences(p) for p in SEEDS.glob("*.txt")}
+    found = defaultdict(dict)  # (seed, sentence index) -> {requirement: (importance, ranked lower)}
+    for node, quote, seed in _quoted(dataset):
+        importance = dataset.value(node, SMP.importance)
+        if importance is None:
+            continue
+        quote = " ".join(str(quote).split())
+        where = [i for i, sentence in enumerate(sentences[seed]) if quote in sentence]
+        assert len(where) == 1, (str(node), quote)
+        _, ranked = found[seed, where[0]].get(node, (importance, False))
+        found[seed, where[0]][node] = (importance, ranked or any(w in quote for w in RANKED_LOWER))
+    assert len(found) >= 20
+    for (seed, index), items in found.items():
+        ranked = {str(n): i for n, (i, lower) in items.items() if lower}
+        assert set(ranked.values()) <= {SMP.Optional}, (seed, index, ranked)
+        side_by_side = {i for i, lower in items.values() if not lower}
+        assert len(side_by_side) <= 1, (seed, sentences[seed][index], items)
 
 
 def test_claims_with_figures_give_a_unit(dataset):

@@ -12,9 +12,11 @@ rewrite them), and only after each answer was checked against the Turtle it come
 
 - cq-01 to cq-03 by reading ``data/requirements.ttl``, ``data/esco-requirements.ttl`` and
   ``data/platform-uses.ttl``: the community manager's and the social media manager's
-  requirements share eight skills (analytics through an ESCO relation mapped by closeMatch,
-  SEO through one ESCO states; crisis management and performance measurement since the skill
-  merges of issue 13, optional for one of the two); every TikTok and Twitch use with its weight,
+  requirements share nine skills (analytics through an ESCO relation mapped by closeMatch,
+  SEO through one ESCO states, optional for the community manager; crisis management and
+  performance measurement since the skill merges of issue 13, crisis management optional for
+  the social media manager; social media management tools since seed 001's managers, issue
+  17); every TikTok and Twitch use with its weight,
   evidence and source; the emerging platforms of ``vocab/platforms.ttl``, where only Discord,
   TikTok and Twitch are backed by a claim (``claim:emerging-platforms``, seed 000) and
   Mastodon, Bluesky and BeReal (curated) have no claim and no role yet, hence empty cells.
@@ -26,7 +28,9 @@ rewrite them), and only after each answer was checked against the Turtle it come
   optional counts per role and per skill and the top 15, requirement trends, credential
   paths, evidence counts per link class, the deprecated title and its three replacements,
   chained progressions with their years added (empty when a step has none), the community
-  manager's stated platform and tool uses with their quotes, the career graph (every role
+  manager's stated platform and tool uses with their quotes (one row per quote: seed 002's
+  platform uses quote the sentence that names the role and the one that names the networks),
+  the career graph (every role
   with both labels, one ``smp:leadsTo`` per pair of roles that a transition joins), the
   bilingual-label ASK (false: the SHACL core shapes require both labels too), the size of
   each named graph, and every ``skos:broader`` between skills.
