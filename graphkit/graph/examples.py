@@ -147,7 +147,7 @@ tooluse:community-manager--canva a smp:ToolUse ; smp:role role:community-manager
 toolskill:canva--editing a smp:ToolSkill ; smp:tool tool:canva ; smp:skill skill:editing ;
     smp:weight 0.6 ; smp:evidence smp:Curated ; prov:wasDerivedFrom source:graphkit-curation .
 toolplatform:canva--tiktok a smp:ToolPlatform ; smp:tool tool:canva ;
-    smp:platform platform:tiktok ; smp:weight 0.8 ; smp:evidence smp:Curated ;
+    smp:platform platform:tiktok ; smp:weight 0.6 ; smp:evidence smp:Curated ;
     prov:wasDerivedFrom source:graphkit-curation .
 
 transition:writer--community-manager a smp:Transition ; smp:fromRole role:writer ;

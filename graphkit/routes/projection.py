@@ -140,7 +140,7 @@ def tool_links(graph: Graph) -> dict[str, dict[str, dict[str, float]]]:
     >>> tool_links(tiny_graph())  # doctest: +NORMALIZE_WHITESPACE
     {'skills': {'https://w3id.org/smp/tool/canva': {'https://w3id.org/smp/skill/editing': 0.6}},
      'platforms': {'https://w3id.org/smp/tool/canva':
-                   {'https://w3id.org/smp/platform/tiktok': 0.8}}}
+                   {'https://w3id.org/smp/platform/tiktok': 0.6}}}
     """
     found: dict[str, dict] = {"skills": {}, "platforms": {}}
     for cls, key, end in (

@@ -32,8 +32,8 @@ __all__ = [
 HELD_KINDS = ("skill", "tool", "platform")
 
 #: The share of a link's weight that knowing a tool gives in the skill it serves (or the
-#: platform it integrates with): knowing Canva, whose link to graphic design weighs 0.8,
-#: counts as holding graphic design at 0.4.
+#: platform it integrates with): knowing Canva, whose link to graphic design weighs 0.6,
+#: counts as holding graphic design at 0.3.
 TOOL_CREDIT = 0.5
 
 #: How much a role's use of a tool or platform counts, times its weight, against a
@@ -168,13 +168,13 @@ def suggest(
     Canva alone: it serves editing (held 0.5 x 0.6 = 0.3), which the video editor requires
     (essential 1.0, of 1.25 in all): 0.3 / 1.25. The community manager requires none of it,
     but uses Canva (0.5 x 0.5 = 0.25) and works on TikTok (0.7 x 0.5 = 0.35), with which
-    Canva integrates (held 0.5 x 0.8 = 0.4); its skills weigh 1.9: (0.25 + 0.4 x 0.35) / 2.5.
+    Canva integrates (held 0.5 x 0.6 = 0.3); its skills weigh 1.9: (0.25 + 0.3 x 0.35) / 2.5.
 
     >>> ranked = suggest(G, tools=["https://w3id.org/smp/tool/canva"])
     >>> [(r["role"].rsplit("/", 1)[1], round(r["coverage"], 4)) for r in ranked]
-    [('editor', 0.24), ('community-manager', 0.156), ('writer', 0.0261)]
+    [('editor', 0.24), ('community-manager', 0.142), ('writer', 0.0261)]
     >>> {k: round(v, 4) for k, v in ranked[1]["parts"].items()}
-    {'skills': 0.0, 'tools': 1.0, 'platforms': 0.4}
+    {'skills': 0.0, 'tools': 1.0, 'platforms': 0.3}
     """
     if current_role is not None and current_role not in G:
         raise TermNotFound(current_role)

@@ -89,7 +89,7 @@ def suggestions_text(result: dict, labels: dict, lang: str = "en") -> str:
     >>> print(suggestions_text(found, G.graph["labels"]))  # doctest: +NORMALIZE_WHITESPACE
     Canva: tool · modération: skill moderation
     rank  role               coverage  missing essential
-       1  community manager  52%                       1
+       1  community manager  50%                       1
        2  video editor       24%                       0
        3  web writer         16%                       1
     <BLANKLINE>
