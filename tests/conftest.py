@@ -1,5 +1,7 @@
-"""Shared fixtures: the real dataset (loaded once), the tiny graph, and a tiny ontology folder."""
+"""Shared fixtures: the real dataset (loaded once), the tiny graph, a tiny ontology folder, and
+headless Chromium (Debian's, driven by Playwright) for the pages."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -43,3 +45,62 @@ def tiny_ontology(tmp_path: Path) -> Path:
     (root / "data").mkdir()
     (root / "data" / "tiny.ttl").write_text(TINY_TTL, encoding="utf-8")
     return root
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium; fails under CI when it is missing, skips elsewhere."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing (make test installs it)")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def live_server():
+    """Serve WSGI apps on free ports of 127.0.0.1 (waitress): ``live_server(app)`` gives the
+    server's root URL; every server stops with the module.
+
+    A server is stopped from its own loop thread (a thunk pulled through waitress's trigger
+    closes every socket of its map, and the loop ends): closing them from this thread races
+    the loop's ``select``, which then fails on a closed descriptor.
+    """
+    import threading
+
+    from waitress.server import create_server
+
+    started = []
+
+    def start(app, threads: int = 4) -> str:
+        httpd = create_server(app, host="127.0.0.1", port=0, threads=threads)
+        thread = threading.Thread(target=httpd.run, daemon=True)
+        thread.start()
+        started.append((httpd, thread))
+        return f"http://127.0.0.1:{httpd.effective_port}"
+
+    yield start
+    for httpd, thread in started:
+        httpd.trigger.pull_trigger(
+            lambda httpd=httpd: [d.close() for d in list(httpd._map.values())]
+        )
+        thread.join(5)
+        assert not thread.is_alive(), "the server's loop did not end"
+        httpd.task_dispatcher.shutdown()

@@ -15,7 +15,8 @@ import urllib.request
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 from graphkit.cli import cli
 from graphkit.graph.examples import tiny_graph
@@ -185,6 +186,25 @@ def test_serve_get_answers_one_request(tiny_ontology):
     bad = run("serve", "--get", "/sparql?query=DROP%20ALL", ontology=tiny_ontology)
     assert bad.exit_code == 1
     assert "read-only" in bad.stdout
+
+
+def test_serve_dereferences_iris_and_describes_the_dataset(tiny_ontology):
+    # issue 15: GET on an IRI's path, and VoID in the service description
+    role = run("serve", "--get", "/role/writer", ontology=tiny_ontology)
+    assert role.exit_code == 0
+    g = Graph().parse(data=role.stdout, format="turtle")
+    writer = URIRef("https://w3id.org/smp/role/writer")
+    assert (writer, RDF.type, URIRef("https://w3id.org/smp/Role")) in g
+    described = run("serve", "--get", "/sparql", ontology=tiny_ontology)
+    void = URIRef("http://rdfs.org/ns/void#Dataset")
+    dataset = URIRef("https://w3id.org/smp/dataset")
+    assert (dataset, RDF.type, void) in Graph().parse(data=described.stdout, format="turtle")
+    ontology = run("serve", "--get", "/ontology", ontology=tiny_ontology)  # the TBox, Turtle
+    assert (URIRef("https://w3id.org/smp/platformStatus"), None, None) in Graph().parse(
+        data=ontology.stdout, format="turtle"
+    )
+    missing = run("serve", "--get", "/role/nobody", ontology=tiny_ontology)
+    assert missing.exit_code == 1 and "is not in the graph" in missing.stdout
 
 
 # --------------------------------------------------------------------------- issue 11

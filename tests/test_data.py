@@ -36,12 +36,12 @@ def test_seed_fact_is_queryable(dataset, fact):
 @pytest.mark.parametrize(
     ("cls", "floor"),
     [
-        ("Role", 40),
-        ("Skill", 150),
-        ("Platform", 25),
-        ("Tool", 40),
-        ("Transition", 80),
-        ("Claim", 8),
+        ("Role", 65),
+        ("Skill", 170),
+        ("Platform", 30),
+        ("Tool", 60),
+        ("Transition", 160),
+        ("Claim", 45),
         ("Credential", 10),
         ("Source", 12),
     ],

@@ -14,6 +14,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graphkit.cli import build as cli_module
 from graphkit.cli import cli
+from graphkit.errors import InvalidArgument
 from graphkit.export.build import EXPORTS, FORMATS, build_exports, export_bytes, stale_exports
 from graphkit.export.network import display_graph
 from graphkit.export.rdf import union_graph
@@ -172,6 +173,13 @@ def test_build_check_passes_when_fresh_and_names_the_stale_files(tiny_ontology, 
     assert stale.exit_code == 1
     assert "graph.ttl" in stale.stderr and "graph.html" in stale.stderr
     assert "run `graphkit build`" in stale.stderr
+
+
+def test_the_ontology_page_is_built_only_with_the_ontology(tiny, tmp_path):
+    written = [p.name for p in build_exports(tiny, tmp_path)]  # the tiny graph has no TBox
+    assert "ontology.html" not in written and "graph.ttl" in written
+    with pytest.raises(InvalidArgument, match="describes the whole graph"):
+        export_bytes(tiny, "ontology", role="https://w3id.org/smp/role/writer")
 
 
 def test_build_check_fails_on_a_missing_file(tiny_ontology, tmp_path):

@@ -19,7 +19,8 @@ rewrite them), and only after each answer was checked against the Turtle it come
   17); every TikTok and Twitch use with its weight,
   evidence and source; the emerging platforms of ``vocab/platforms.ttl``, where only Discord,
   TikTok and Twitch are backed by a claim (``claim:emerging-platforms``, seed 000) and
-  Mastodon, Bluesky and BeReal (curated) have no claim and no role yet, hence empty cells.
+  Mastodon, Bluesky and BeReal (curated) have no claim, hence empty claim cells (their roles
+  came with issue 17).
 - cq-04 to cq-20 by recomputing each answer in plain Python over rdflib's triple API (no
   SPARQL): tool-skill links, claims per source (``claim:early-platforms-declined`` cites two
   sources, hence two rows), the transitions into social media manager (those a taxonomy

@@ -4,7 +4,6 @@ Screenshots go to tests/artifacts/ (git-ignored), to be looked at.
 """
 
 import json
-import os
 import re
 from itertools import pairwise
 from pathlib import Path
@@ -19,17 +18,6 @@ from graphkit.export.viewer import LARGE, render_html, route_view, scaled_copy
 
 REPO = Path(__file__).parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 
@@ -86,19 +74,6 @@ def test_a_large_graph_gets_positions_and_no_physics(tiny):
 
 
 # --- in Chromium --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} is missing (make test installs it)")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:

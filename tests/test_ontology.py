@@ -260,12 +260,21 @@ BROKEN = {
             role:social-media-expert a smp:Role ; owl:deprecated true .
         }
     """,
-    "skill-label-collision-violation": """
-        GRAPH <https://w3id.org/smp/graph/vocab/skills> {
-            skill:e-reputation a smp:Skill ;
-                skos:prefLabel "gestion de l'e-réputation"@fr ; skos:altLabel "e-réputation"@fr .
-            skill:online-reputation a smp:Skill ;
-                skos:prefLabel "online reputation"@en ; skos:altLabel "E reputation"@en .
+    "label-collision-violation": """
+        GRAPH <https://w3id.org/smp/graph/vocab/roles> {
+            role:social-media-manager a smp:Role ;
+                skos:prefLabel "social media manager"@en ; skos:altLabel "head of social media"@en .
+            role:head-of-social a smp:Role ;
+                skos:prefLabel "head of social"@en ; skos:altLabel "Head of social-media"@en .
+        }
+    """,
+    "unused-tool-or-platform-violation": """
+        GRAPH <https://w3id.org/smp/graph/vocab/platforms> {
+            platform:kick a smp:Platform ; smp:platformStatus smp:Emerging .
+            platform:vine a smp:Platform ; smp:platformStatus smp:Declined .
+        }
+        GRAPH <https://w3id.org/smp/graph/vocab/tools> {
+            tool:awin a smp:Tool .
         }
     """,
     "esco-stated-requirement-violation": """
@@ -309,13 +318,15 @@ def _check_rows(name: str, trig: str) -> list:
     return list(dataset.query(CHECKS[name], initNs=PREFIXES))
 
 
-def _two_skills(first: str, second: str, *, deprecated: bool = False) -> str:
-    """Two skills with one label each, the second one deprecated if asked."""
+def _two_concepts(
+    first: str, second: str, *, deprecated: bool = False, kinds=("Skill", "Skill")
+) -> str:
+    """Two concepts with one label each (two skills unless told), the second deprecated if asked."""
     flag = " ; owl:deprecated true" if deprecated else ""
     return f"""
         GRAPH <https://w3id.org/smp/graph/vocab/skills> {{
-            skill:a a smp:Skill ; skos:prefLabel {first} .
-            skill:b a smp:Skill ; skos:altLabel {second}{flag} .
+            skill:a a smp:{kinds[0]} ; skos:prefLabel {first} .
+            skill:b a smp:{kinds[1]} ; skos:altLabel {second}{flag} .
         }}
     """
 
@@ -330,9 +341,9 @@ def _two_skills(first: str, second: str, *, deprecated: bool = False) -> str:
         ('"mise à jour"@fr', '"mise a jour"@fr'),
     ],
 )
-def test_skill_label_collision_folds_case_accents_and_punctuation(first, second):
-    name = "skill-label-collision-violation"
-    rows = _check_rows(name, _two_skills(first, second))
+def test_label_collision_folds_case_accents_and_punctuation(first, second):
+    name = "label-collision-violation"
+    rows = _check_rows(name, _two_concepts(first, second))
     assert len(rows) == 1, rows
     assert str(rows[0].focus) == "https://w3id.org/smp/skill/a"
     assert "https://w3id.org/smp/skill/a" in rows[0].message
@@ -348,11 +359,36 @@ def test_skill_label_collision_folds_case_accents_and_punctuation(first, second)
     ],
     ids=["different-words", "a-word-less", "deprecated-skill"],
 )
-def test_skill_label_collision_spares_distinct_labels_and_deprecated_skills(
-    first, second, deprecated
-):
-    name = "skill-label-collision-violation"
-    assert _check_rows(name, _two_skills(first, second, deprecated=deprecated)) == []
+def test_label_collision_spares_distinct_labels_and_deprecated_concepts(first, second, deprecated):
+    name = "label-collision-violation"
+    assert _check_rows(name, _two_concepts(first, second, deprecated=deprecated)) == []
+
+
+@pytest.mark.parametrize("kind", ["Role", "Platform", "Tool", "Credential"])
+def test_label_collision_holds_for_every_concept_class(kind):
+    """Two roles (platforms, tools, credentials) may not share a label either (issue 17)."""
+    rows = _check_rows(
+        "label-collision-violation", _two_concepts('"R P"@fr', '"r-p"@en', kinds=(kind, kind))
+    )
+    assert len(rows) == 1 and kind in rows[0].message
+
+
+def test_label_collision_spares_concepts_of_two_classes():
+    """A skill and a tool may share a label: the check compares the concepts of one class."""
+    assert (
+        _check_rows(
+            "label-collision-violation",
+            _two_concepts('"Excel"@fr', '"excel"@fr', kinds=("Skill", "Tool")),
+        )
+        == []
+    )
+
+
+def test_unused_tool_or_platform_spares_historical_platforms():
+    rows = _check_rows(
+        "unused-tool-or-platform-violation", BROKEN["unused-tool-or-platform-violation"]
+    )
+    assert sorted(str(r.focus).rsplit("/", 1)[1] for r in rows) == ["awin", "kick"]
 
 
 def test_esco_stated_requirement_check_spares_an_exact_match_and_a_curated_mapping():
@@ -367,18 +403,19 @@ def test_esco_stated_requirement_check_spares_an_exact_match_and_a_curated_mappi
     assert len(_check_rows(name, broken)) == 1
 
 
-def test_skill_label_collision_folds_as_the_name_index(dataset):
-    """The query's folding agrees with graphkit.graph.names.normalize on the real skill labels."""
+def test_label_collision_folds_as_the_name_index(dataset):
+    """The query's folding agrees with graphkit.graph.names.normalize on the real concept labels."""
     query = """
         SELECT ?label ?key WHERE {
-            ?skill a smp:Skill ; skos:prefLabel|skos:altLabel ?label .
+            VALUES ?class { smp:Role smp:Skill smp:Platform smp:Tool smp:Credential }
+            ?concept a ?class ; skos:prefLabel|skos:altLabel ?label .
             %s
         }
     """
-    text = CHECKS["skill-label-collision-violation"]
+    text = CHECKS["label-collision-violation"]
     binds = text[text.index("BIND (REPLACE(REPLACE(REPLACE") : text.index("}\nGROUP BY")]
     rows = list(dataset.query(query % binds, initNs=PREFIXES))
-    assert len(rows) > 300
+    assert len(rows) > 1000
     differ = [(str(r.label), str(r.key)) for r in rows if normalize(str(r.label)) != str(r.key)]
     assert not differ
 

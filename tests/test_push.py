@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from graphkit.cli import cli
 from graphkit.errors import EndpointError
-from graphkit.sparql.client import push, query_endpoint
+from graphkit.sparql.client import CHUNK_BYTES, _chunks, _lines, push, query_endpoint
 from graphkit.sparql.engine import Engine
 from graphkit.sparql.gallery import find_query
 from graphkit.sparql.results import serialize
@@ -169,3 +169,14 @@ def test_push_with_esco_sends_the_imported_graph(store, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     counts = remote_counts(store["sparql"])
     assert counts[ESCO_GRAPH] == find_imported().counts["triples"]
+
+
+def test_push_bodies_stay_under_the_byte_cap_issue_17(dataset):
+    """Issue 17's data made one graph 600 kB: Virtuoso's Digest 401 then broke the pipe."""
+    graph = max(dataset.graphs(), key=len)
+    lines = _lines(graph)
+    assert sum(map(len, lines)) > 2 * CHUNK_BYTES
+    bodies = list(_chunks(lines, 50_000))
+    assert len(bodies) > 2
+    assert all(len(body) <= CHUNK_BYTES for body in bodies)
+    assert b"".join(bodies) == b"".join(lines)

@@ -66,8 +66,11 @@ def test_cumulative_gaps_and_gap_agree(real, row):
 
 
 def test_next_from_community_manager_lists_social_media_manager(real):
+    """Seed 003's progression ranks 7th: issue 17 added communication officer, a one-step move that
+    ROME states between the groups (E1101>E1103) and that this cost model prices below the
+    5-year progression (see docs/route-review.md and the known ranking issue of issue 13)."""
     ranked = [r["roles"][-1] for r in next_moves(real, ROLE + "community-manager", inferred=False)]
-    assert ROLE + "social-media-manager" in ranked[:6]
+    assert ROLE + "social-media-manager" in ranked[:7], ranked[:7]
 
 
 def test_route_review_is_fresh(capsys):

@@ -92,18 +92,10 @@ def post(app, body, content_type, accept=None, path="/sparql"):
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(live_server):
     """A real waitress server on 127.0.0.1 (free port), two workers, 1.5 s limit, cap 10."""
-    from waitress.server import create_server
-
-    app = make_app(tiny_graph(), workers=2, timeout=1.5, max_rows=10)
-    httpd = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=httpd.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.effective_port}/sparql"
-    httpd.close()
-    app.close()
-    thread.join(5)
+    with make_app(tiny_graph(), workers=2, timeout=1.5, max_rows=10) as app:
+        yield live_server(app) + "/sparql"
 
 
 def http(url, *, data=None, headers=None, method=None):

@@ -15,7 +15,6 @@ wrote, are left out. Every query test and every bad-request test is run as writt
 
 import http.client
 import json
-import threading
 import urllib.parse
 from pathlib import Path
 
@@ -133,18 +132,10 @@ TESTS = [
 
 
 @pytest.fixture(scope="module")
-def endpoint():
+def endpoint(live_server):
     """A real server on 127.0.0.1 over the protocol graphs, one worker."""
-    from waitress.server import create_server
-
-    app = make_app(Engine.from_nquads(DATA.read_bytes()), workers=1, timeout=10)
-    httpd = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=httpd.run, daemon=True)
-    thread.start()
-    yield httpd.effective_port
-    httpd.close()
-    app.close()
-    thread.join(5)
+    with make_app(Engine.from_nquads(DATA.read_bytes()), workers=1, timeout=10) as app:
+        yield int(live_server(app, threads=2).rsplit(":", 1)[1])
 
 
 def test_the_table_covers_the_manifest():

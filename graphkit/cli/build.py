@@ -10,7 +10,7 @@ from graphkit.cli.base import _Context, _handle_errors, cli
 #: starts without importing rdflib; a test checks they agree).
 EXPORT_FORMATS = (
     "turtle", "ntriples", "trig", "jsonld", "rdfxml", "graphml", "gexf", "csv-nodes",
-    "csv-edges", "html", "sssom", "void", "nquads",
+    "csv-edges", "html", "sssom", "void", "ontology", "nquads",
 )  # fmt: skip
 
 
@@ -32,7 +32,7 @@ EXPORT_FORMATS = (
 @click.pass_obj
 @_handle_errors
 def build(obj: _Context, folder: Path, check: bool) -> None:
-    """Write exports/: RDF in every syntax, GraphML, GEXF, CSV, graph.html, SSSOM and VoID.
+    """Write exports/: RDF in every syntax, GraphML, GEXF, CSV, the viewer, SSSOM, VoID, docs.
 
     The files are byte-stable: the same ontology gives the same bytes on any machine. With
     --check, exits 1 and names the files that differ from a fresh build.

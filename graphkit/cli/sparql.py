@@ -167,7 +167,11 @@ def serve(obj: _Context, host, port, timeout, max_rows, workers, threads, get_pa
     GET /sparql?query=…, POST a form or an application/sparql-query body; Accept picks
     JSON, XML, CSV or TSV results, Turtle, N-Triples, JSON-LD or RDF/XML graphs. Updates
     are refused (403), SERVICE too (400); FROM only selects loaded graphs. A plain
-    GET /sparql describes the service. Any origin may call it (CORS).
+    GET /sparql describes the service and the dataset (VoID). Any origin may call it (CORS).
+
+    The graph's IRIs dereference: GET /role/community-manager answers for
+    https://w3id.org/smp/role/community-manager in Turtle, N-Triples, JSON-LD, RDF/XML or
+    HTML, as Accept asks; /ontology is the ontology's documentation (or its TBox as RDF).
 
     Example:
 
@@ -175,20 +179,28 @@ def serve(obj: _Context, host, port, timeout, max_rows, workers, threads, get_pa
         graphkit serve --port 7878
         curl 'http://127.0.0.1:7878/sparql?query=ASK%7B?s%20?p%20?o%7D'
         graphkit serve --get '/sparql?query=ASK%7B?s%20?p%20?o%7D'
+        curl -H 'Accept: text/turtle' http://127.0.0.1:7878/role/community-manager
     """
+    from graphkit.export.ontology_doc import ontology_html
+    from graphkit.export.void import dataset_description
     from graphkit.sparql.server import make_app, request
     from graphkit.sparql.server import serve as run_server
 
+    dataset = obj.dataset()
     limits = {"timeout": timeout, "max_rows": max_rows, "ontology": obj.root}
+    limits |= {
+        "description": dataset_description(dataset),
+        "ontology_page": lambda: ontology_html(dataset),
+    }
     if get_path is not None:
-        with make_app(obj.dataset(), workers=0, **limits) as app:
+        with make_app(dataset, workers=0, **limits) as app:
             response = request(app, "GET", get_path)
         click.echo(response.body, nl=False)
         if response.status != 200:
             click.echo(f"HTTP {response.status}", err=True)
             raise SystemExit(1)
         return
-    app = make_app(obj.dataset(), workers=workers, **limits)
+    app = make_app(dataset, workers=workers, **limits)
 
     def ready(url: str) -> None:
         page = url.removesuffix("sparql")

@@ -17,6 +17,7 @@ from rdflib import Dataset, URIRef
 
 from graphkit.errors import InvalidArgument
 from graphkit.export.network import display_graph, neighbourhood, network_bytes
+from graphkit.export.ontology_doc import has_ontology
 from graphkit.export.rdf import _turtle, ontology_version, rdf_bytes, rdf_neighbourhood, union_graph
 from graphkit.routes.projection import to_transition_graph
 
@@ -43,6 +44,7 @@ EXPORTS = {
     "html": "graph.html",
     "sssom": "mappings.sssom.tsv",
     "void": "void.ttl",
+    "ontology": "ontology.html",
 }
 #: The formats :func:`export_bytes` writes: those of :data:`EXPORTS`, and N-Quads.
 FORMATS = (*EXPORTS, "nquads")
@@ -90,7 +92,7 @@ def export_bytes(
         raise InvalidArgument(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     version = ontology_version(dataset)
     header = _HEADER.format(version=version)
-    if fmt in ("sssom", "void"):
+    if fmt in ("sssom", "void", "ontology"):
         if role is not None:
             raise InvalidArgument(f"format {fmt!r} describes the whole graph: drop --role")
         return _whole_graph_bytes(dataset, fmt, header, version)
@@ -118,11 +120,15 @@ def export_bytes(
 
 
 def _whole_graph_bytes(dataset: Dataset, fmt: str, header: str, version: str) -> bytes:
-    """Write the SSSOM mapping set or the VoID description of the whole dataset."""
+    """Write the SSSOM mapping set, the VoID description or the ontology's documentation."""
     if fmt == "sssom":
         from graphkit.export.sssom import sssom_bytes
 
         return sssom_bytes(dataset, version)
+    if fmt == "ontology":
+        from graphkit.export.ontology_doc import ontology_html
+
+        return ontology_html(dataset)
     from graphkit.export.void import dataset_description
 
     return f"# {header}\n".encode() + _turtle(dataset_description(dataset))
@@ -163,7 +169,9 @@ def build_exports(dataset: Dataset, folder: Path | str) -> list[Path]:
     """Write every export of :data:`EXPORTS` into `folder` (created if missing).
 
     N-Quads is left out (the TriG file holds the same named graphs, in a quarter of the
-    size); ``graphkit export --format nquads`` writes it on demand.
+    size); ``graphkit export --format nquads`` writes it on demand. The ontology's
+    documentation (``ontology.html``) is written when the dataset holds the ontology's
+    header (``smp.ttl``), which the tiny graph does not.
 
     Returns
     -------
@@ -183,6 +191,8 @@ def build_exports(dataset: Dataset, folder: Path | str) -> list[Path]:
     H = display_graph(dataset)
     written = []
     for fmt, name in EXPORTS.items():
+        if fmt == "ontology" and not has_ontology(dataset):
+            continue
         path = folder / name
         path.write_bytes(export_bytes(dataset, fmt, H=H))
         written.append(path)

@@ -11,6 +11,7 @@ from graphkit.graph.ontology import data_files, default_ontology_dir
 
 __all__ = [
     "DERIVED_GRAPH",
+    "TBOX_GRAPH",
     "derive_shortcuts",
     "graph_iri",
     "load_dataset",
@@ -20,6 +21,8 @@ __all__ = [
 
 #: The named graph that holds the shortcut triples derived from the qualified links.
 DERIVED_GRAPH = GRAPH["derived"]
+#: The named graph of ``smp.ttl``, the TBox (as :func:`graph_iri` names it).
+TBOX_GRAPH = GRAPH["smp"]
 
 
 def graph_iri(path: Path, root: Path) -> URIRef:

@@ -27,6 +27,10 @@ __all__ = ["push", "query_endpoint"]
 
 #: Triples per request.
 CHUNK = 50_000
+#: Bytes per request at the most: a store that asks for Digest credentials answers 401 before
+#: reading the body and closes, so a body larger than the socket buffers breaks the pipe before
+#: the client sees the challenge (Virtuoso did at 600 kB).
+CHUNK_BYTES = 128 * 1024
 
 
 def _lines(graph) -> list[bytes]:
@@ -34,12 +38,28 @@ def _lines(graph) -> list[bytes]:
     return [line for line in text.splitlines(keepends=True) if line.strip()]
 
 
-def _chunks(lines: list[bytes], size: int) -> Iterator[bytes]:
+def _chunks(lines: list[bytes], size: int, max_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
+    r"""Join `lines` into bodies of at most `size` lines and `max_bytes` bytes (one line at least).
+
+    A graph with blank nodes is one body, so that its blank nodes keep their identity.
+
+    Examples
+    --------
+    >>> [len(body) for body in _chunks([b"<a> <b> <c> .\n"] * 5, 2, max_bytes=30)]
+    [28, 28, 14]
+    """
     if any(b"_:" in line for line in lines):
         yield b"".join(lines)
         return
-    for start in range(0, max(len(lines), 1), size):
-        yield b"".join(lines[start : start + size])
+    body: list[bytes] = []
+    length = 0
+    for line in lines:
+        if body and (len(body) == size or length + len(line) > max_bytes):
+            yield b"".join(body)
+            body, length = [], 0
+        body.append(line)
+        length += len(line)
+    yield b"".join(body)
 
 
 class _Closing:
@@ -92,7 +112,7 @@ def push(
     user, password : str, optional
         Credentials for a store that needs them (Basic or Digest).
     chunk : int
-        Triples per request.
+        Triples per request (and never more than :data:`CHUNK_BYTES` bytes).
     timeout : float
         Seconds to wait for each answer.
 

@@ -1,8 +1,8 @@
-"""Content negotiation: parse ``Accept`` and pick the offered media type a client prefers."""
+"""Content negotiation: parse ``Accept``, pick the offered media type a client prefers."""
 
 from collections.abc import Sequence
 
-__all__ = ["negotiate", "parse_accept"]
+__all__ = ["content_type", "negotiate", "parse_accept"]
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -75,3 +75,14 @@ def negotiate(header: str | None, offers: Sequence[str]) -> str | None:
         if q > 0 and (best_key is None or key > best_key):
             best, best_key = offer, key
     return best
+
+
+def content_type(media: str) -> str:
+    """Write the ``Content-Type`` of `media`: UTF-8 said for text, implied for JSON and XML.
+
+    Examples
+    --------
+    >>> content_type("text/turtle"), content_type("application/ld+json")
+    ('text/turtle; charset=utf-8', 'application/ld+json')
+    """
+    return media if media.endswith("+xml") or "json" in media else media + "; charset=utf-8"

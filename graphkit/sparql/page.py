@@ -18,7 +18,11 @@ function cell(term) {
 }
 function show(data) {
   out.replaceChildren();
-  if ("boolean" in data) { out.textContent = String(data.boolean); return; }
+  if ("boolean" in data) {
+    out.textContent = String(data.boolean);
+    status.textContent = "ASK: " + (data.boolean ? "yes" : "no");
+    return;
+  }
   const table = document.createElement("table"), head = table.insertRow();
   for (const v of data.head.vars) head.appendChild(document.createElement("th")).textContent = v;
   for (const row of data.results.bindings) {
@@ -30,12 +34,19 @@ function show(data) {
 }
 async function run() {
   status.textContent = "running…";
-  const response = await fetch("sparql", {
-    method: "POST",
-    headers: {"Content-Type": "application/x-www-form-urlencoded",
-              "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
-    body: new URLSearchParams({query: box.value}),
-  });
+  let response;
+  try {
+    response = await fetch("sparql", {
+      method: "POST",
+      headers: {"Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
+      body: new URLSearchParams({query: box.value}),
+    });
+  } catch (error) {
+    out.replaceChildren();
+    status.textContent = "the endpoint did not answer: " + error.message;
+    return;
+  }
   const type = response.headers.get("Content-Type") || "";
   if (response.ok && type.startsWith("application/sparql-results+json")) {
     show(await response.json());

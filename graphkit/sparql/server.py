@@ -2,8 +2,9 @@
 
 ``make_app`` builds the app; ``serve`` runs it. The endpoint answers ``GET /sparql?query=``,
 ``POST /sparql`` with a form body or an ``application/sparql-query`` body, negotiates the
-result format from ``Accept``, describes itself (SPARQL 1.1 Service Description) on a plain
-``GET /sparql``, and serves a small query page at ``/``. It is read-only: an update is
+result format from ``Accept``, describes itself (SPARQL 1.1 Service Description, with the
+dataset's VoID) on a plain ``GET /sparql``, serves a small query page at ``/``, dereferences
+the graph's IRIs (:mod:`graphkit.sparql.resources`). It is read-only: an update is
 answered 403, SERVICE 400, a syntax error 400 with the parser's position, a query past the
 time limit 503, a result over the cap 422, anything unexpected 500. Every answer allows any
 origin (CORS), so browser clients such as YASGUI can use it.
@@ -36,9 +37,9 @@ from graphkit.errors import (
 )
 from graphkit.graph.prefixes import PREFIX_IRIS
 from graphkit.sparql.checks import inspect_query, on_deep_stack, precheck_query
-from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description
+from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description, void_triples
 from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
-from graphkit.sparql.negotiation import negotiate
+from graphkit.sparql.negotiation import content_type, negotiate
 from graphkit.sparql.page import page, page_headers
 from graphkit.sparql.request import (
     _body,
@@ -48,6 +49,7 @@ from graphkit.sparql.request import (
     _media_type,
     _one,
 )
+from graphkit.sparql.resources import LinkedData
 from graphkit.sparql.results import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -138,7 +140,8 @@ class SparqlApp:
     """The graphkit SPARQL endpoint as a WSGI application (see :func:`make_app`).
 
     Routes: ``/sparql`` (the SPARQL 1.1 Protocol, and the service description on a plain
-    GET) and ``/`` (a query page with the gallery of competency questions).
+    GET), ``/`` (a query page with the gallery of competency questions), and any other path
+    is an IRI of the graph (:class:`graphkit.sparql.resources.LinkedData`).
     """
 
     def __init__(
@@ -149,6 +152,8 @@ class SparqlApp:
         max_rows: int | None = MAX_ROWS,
         workers: int = 2,
         gallery: Sequence | None = None,
+        description=None,
+        ontology_page: Callable[[], bytes] | None = None,
     ):
         self.engine, self.timeout, self.max_rows = engine, timeout, max_rows
         self.gallery = list(gallery or ())
@@ -159,6 +164,8 @@ class SparqlApp:
             self._pool = QueryPool(engine, workers=workers, timeout=timeout, max_rows=max_rows)
         self._graphs = engine.graphs()
         self._page = page(self.gallery)
+        self._void = void_triples(description) if description is not None else None
+        self._linked = LinkedData(self._run, ontology_page)
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -206,9 +213,11 @@ class SparqlApp:
         if path == "/":
             if method not in ("GET", "HEAD"):
                 raise _HTTPError(405, f"{method} is not allowed on /", [("Allow", "GET, HEAD")])
+            if self._linked.wants_rdf(environ):  # the namespace IRI: the ontology
+                return self._linked.ontology(environ)
             return 200, page_headers(), self._page
         if path not in ("/sparql", "/sparql/"):
-            raise _HTTPError(404, f"no such page: {path}; the endpoint is /sparql")
+            return self._linked.answer(environ, method, path)
         if method in ("GET", "HEAD"):
             params = _form(environ.get("QUERY_STRING", ""))
             if "update" in params:
@@ -272,6 +281,11 @@ class SparqlApp:
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
             }
+        body = self._run(text, fmt, **options)
+        return 200, [("Content-Type", content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+
+    def _run(self, text: str, fmt: str, **options) -> bytes:
+        """Run a query under the limits, in a worker (or this thread); errors as HTTP errors."""
         try:
             if self._pool is not None:
                 body = self._pool.run(text, fmt, **options)
@@ -290,7 +304,7 @@ class SparqlApp:
             if status == 500:
                 log.error("query failed: %s", err)
             raise _HTTPError(status, str(err)) from err
-        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+        return body
 
     def _description(self, environ: dict):
         media = negotiate(environ.get("HTTP_ACCEPT"), list(_GRAPH_TYPES))
@@ -300,18 +314,16 @@ class SparqlApp:
             )
         fmt = _GRAPH_TYPES[media]
         endpoint = _endpoint_url(environ)
-        triples = service_description(endpoint, self._graphs, self.timeout, self.max_rows)
+        triples = service_description(
+            endpoint, self._graphs, self.timeout, self.max_rows, dataset=self._void
+        )
         prefixes = {
             **PREFIX_IRIS,
             "graph": PREFIX_IRIS["smp"] + "graph/",
             **DESCRIPTION_PREFIXES,
         }
         body = serialize(QueryResult("graph", triples=tuple(triples)), fmt, prefixes=prefixes)
-        return 200, [("Content-Type", _content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
-
-
-def _content_type(media: str) -> str:
-    return media if media.endswith("+xml") or "json" in media else media + "; charset=utf-8"
+        return 200, [("Content-Type", content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
 
 
 # --- building and serving ----------------------------------------------------------------------
@@ -324,6 +336,8 @@ def make_app(
     max_rows: int | None = MAX_ROWS,
     workers: int = 2,
     ontology=None,
+    description=None,
+    ontology_page: Callable[[], bytes] | None = None,
 ) -> SparqlApp:
     """Build the SPARQL endpoint over a dataset, as a WSGI application.
 
@@ -341,6 +355,11 @@ def make_app(
         results. Call :meth:`SparqlApp.close` (or use ``with``) to stop them.
     ontology : path-like, optional
         The ontology folder whose gallery the query page lists.
+    description : rdflib.Graph, optional
+        The dataset's VoID (:func:`graphkit.export.void.dataset_description`), for the
+        service description.
+    ontology_page : callable, optional
+        Makes the page of ``/ontology`` (:func:`graphkit.export.ontology_doc.ontology_html`).
 
     Returns
     -------
@@ -358,8 +377,9 @@ def make_app(
     from graphkit.sparql.gallery import gallery
 
     engine = source if isinstance(source, Engine) else Engine.from_dataset(source)
-    queries = gallery(ontology)
-    return SparqlApp(engine, timeout=timeout, max_rows=max_rows, workers=workers, gallery=queries)
+    limits = {"timeout": timeout, "max_rows": max_rows, "workers": workers}
+    linked = {"description": description, "ontology_page": ontology_page}
+    return SparqlApp(engine, gallery=gallery(ontology), **limits, **linked)
 
 
 def request(
