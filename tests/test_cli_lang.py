@@ -47,7 +47,7 @@ FAILURES = [
     (["next", "seed-004"], 2),
     (["suggest", "--skills", "gestionnaire de communaute"], 2),
     (["suggest", "--role", "TikTok"], 2),
-    (["show", "head of social media"], 2),
+    (["show", "Répertoire opérationnel des métiers et des emplois (ROME)"], 2),
     (["show", "astronote"], 2),
     (["suggest"], 2),
 ]

@@ -272,9 +272,16 @@ def test_an_ambiguous_name_picks_the_exact_preflabel_first(tiny_ontology):
 
 
 def test_real_names_still_ambiguous_ask_for_an_iri():
-    result = run("show", "head of social media")
+    # three versions of ROME share their title, and no concept is named so
+    result = run("show", "Répertoire opérationnel des métiers et des emplois (ROME)")
     assert result.exit_code == 2
     assert "names several concepts" in result.stderr and "use one of their IRIs" in result.stderr
+    assert result.stderr.count(f"<{BASE}source/rome-") == 3
+    typed = "repertoire operationnel des metiers et des emplois (rome)"
+    result = run("show", typed, "--lang", "fr")
+    assert result.stderr.startswith("Error: « repertoire operationnel des metiers et des ")
+    assert "désigne plusieurs concepts" in result.stderr
+    assert "ROME v3 : fiches et appellations <" in result.stderr  # named in French
 
 
 def test_a_failed_step_limit_is_named_in_the_reason(tiny_ontology):

@@ -31,9 +31,10 @@ def _handle_errors(command):
         except GraphkitError as error:
             from graphkit.views.messages import error_text
 
+            lang = kwargs.get("lang", "en")
             context = next((a for a in args if isinstance(a, _Context)), None)
-            labels = context.labels if context is not None else {}
-            message = error_text(error, kwargs.get("lang", "en"), labels)
+            labels = context.labels if context is not None and lang != "en" else {}
+            message = error_text(error, lang, labels)
             raise _Failure(message, error.exit_code) from error
 
     return wrapper
@@ -71,7 +72,7 @@ class _Context:
     def __init__(self, ontology: Path | None):
         self.ontology = ontology
         self._dataset = None
-        self.labels: dict = {}  # the compiled labels, once a command has asked for them
+        self._labels: dict | None = None
 
     @property
     def root(self) -> Path:
@@ -94,8 +95,18 @@ class _Context:
         from graphkit.esco.merge import load_compiled
 
         compiled = load_compiled(self.root, dataset=self._dataset, include_imported=merged)
-        self.labels = compiled.transitions.graph["labels"]
+        self._labels = compiled.transitions.graph["labels"]
         return compiled.transitions, compiled.names
+
+    @property
+    def labels(self) -> dict:
+        """The labels of every concept, source and value, to name them in messages."""
+        if self._labels is None:
+            try:
+                self.compiled()
+            except GraphkitError:  # an ontology that does not load: messages keep their IRIs
+                self._labels = {}
+        return self._labels
 
 
 def _emit(fmt: str, data, rows, columns, text) -> None:

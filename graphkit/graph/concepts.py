@@ -185,6 +185,8 @@ def resolve(graph: Graph, name: str, *, kind: str | None = None) -> str:
 
 def _subject(graph: Graph, name: str) -> str | None:
     """Return the subject of `graph` that `name` gives as an IRI or a CURIE, if any."""
+    if not name or any(c.isspace() for c in name):
+        return None
     prefix, _, local = name.partition(":")
     iri = str(PREFIXES[prefix][local]) if prefix in PREFIXES and local else name
     return iri if (URIRef(iri), None, None) in graph else None
