@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint readme clean chromium virtuoso exports
+.PHONY: demo test lint readme clean chromium virtuoso exports bench-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ virtuoso:
 	@command -v virtuoso-t >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y virtuoso-opensource; }
+
+## The endpoint benchmark's tools: Debian's wrk, and Oxigraph's own server (the `bench` extra).
+bench-tools: $(STAMP)
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 
 ## Regenerate exports/ from ontology/ (commit the result).
 exports: $(STAMP)

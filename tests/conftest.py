@@ -75,32 +75,27 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def live_server():
-    """Serve WSGI apps on free ports of 127.0.0.1 (waitress): ``live_server(app)`` gives the
-    server's root URL; every server stops with the module.
-
-    A server is stopped from its own loop thread (a thunk pulled through waitress's trigger
-    closes every socket of its map, and the loop ends): closing them from this thread races
-    the loop's ``select``, which then fails on a closed descriptor.
+def live_endpoint():
+    """Start real endpoints on free ports of 127.0.0.1, as `graphkit serve` runs them:
+    ``live_endpoint(source, **options)`` gives the server's root URL (options of
+    :class:`graphkit.sparql.serving.Endpoint`, one process by default); every endpoint stops
+    with the module.
     """
     import threading
 
-    from waitress.server import create_server
+    from graphkit.sparql.serving import Endpoint
 
     started = []
 
-    def start(app, threads: int = 4) -> str:
-        httpd = create_server(app, host="127.0.0.1", port=0, threads=threads)
-        thread = threading.Thread(target=httpd.run, daemon=True)
-        thread.start()
-        started.append((httpd, thread))
-        return f"http://127.0.0.1:{httpd.effective_port}"
+    def start(source, **options) -> str:
+        endpoint = Endpoint(source, **{"port": 0, "workers": 1, **options})
+        runner = threading.Thread(target=endpoint.run, daemon=True)
+        runner.start()
+        started.append((endpoint, runner))
+        return endpoint.url.removesuffix("/sparql")
 
     yield start
-    for httpd, thread in started:
-        httpd.trigger.pull_trigger(
-            lambda httpd=httpd: [d.close() for d in list(httpd._map.values())]
-        )
-        thread.join(5)
-        assert not thread.is_alive(), "the server's loop did not end"
-        httpd.task_dispatcher.shutdown()
+    for endpoint, runner in started:
+        endpoint.close()
+        runner.join(5)
+        assert not runner.is_alive(), "the endpoint did not stop"

@@ -20,7 +20,7 @@ from rdflib.namespace import RDF
 
 from graphkit.cli import cli
 from graphkit.graph.examples import tiny_graph
-from graphkit.sparql.server import make_app
+from graphkit.sparql.serving import Endpoint
 
 ROLES = "SELECT ?role WHERE { ?role a smp:Role } ORDER BY ?role"
 
@@ -136,15 +136,11 @@ def test_query_update_and_service_exit_2(tiny_ontology):
 
 @pytest.fixture
 def endpoint():
-    from waitress.server import create_server
-
-    app = make_app(tiny_graph(), workers=0)
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}/sparql"
-    server.close()
-    thread.join(5)
+    with Endpoint(tiny_graph(), port=0, workers=1) as served:
+        runner = threading.Thread(target=served.run, daemon=True)
+        runner.start()
+        yield served.url
+    runner.join(5)
 
 
 def test_query_endpoint_gives_the_local_answer(tiny_ontology, endpoint):

@@ -11,6 +11,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from graphkit.export.void import DATASET, dataset_description
 from graphkit.graph.prefixes import BASE
+from graphkit.sparql.description import void_triples
 from graphkit.sparql.server import make_app, request
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -18,9 +19,8 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 
 
 @pytest.fixture(scope="module")
-def endpoint(dataset, live_server):
-    with make_app(dataset, workers=1, description=dataset_description(dataset)) as app:
-        yield live_server(app) + "/sparql"
+def endpoint(dataset, live_endpoint):
+    return live_endpoint(dataset, void=void_triples(dataset_description(dataset))) + "/sparql"
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,11 @@ must say what came back, and the result must be shown (issue 15: an ASK left "ru
 import pytest
 
 from graphkit.graph.examples import tiny_graph
-from graphkit.sparql.server import make_app
 
 
 @pytest.fixture(scope="module")
-def root(live_server):
-    with make_app(tiny_graph(), workers=1, timeout=5) as app:
-        yield live_server(app)
+def root(live_endpoint):
+    return live_endpoint(tiny_graph(), timeout=5)
 
 
 @pytest.fixture

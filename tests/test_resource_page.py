@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from graphkit.export.ontology_doc import ontology_html
+from graphkit.export.ontology_doc import ontology_html_of
 from graphkit.graph.prefixes import BASE
 from graphkit.sparql.resource_page import resource_page
 from graphkit.sparql.server import make_app, request
@@ -35,10 +35,9 @@ class Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def root(dataset, live_server):
-    """The endpoint as `graphkit serve` makes it, on the real graph."""
-    with make_app(dataset, workers=1, ontology_page=lambda: ontology_html(dataset)) as app:
-        yield live_server(app)
+def root(dataset, live_endpoint):
+    """The endpoint as `graphkit serve` runs it, on the real graph."""
+    return live_endpoint(dataset, ontology_page=ontology_html_of)
 
 
 def page_at(url: str) -> str:

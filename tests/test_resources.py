@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, SKOS
 
-from graphkit.export.ontology_doc import ontology_html
+from graphkit.export.ontology_doc import ontology_html_of
 from graphkit.graph.load import TBOX_GRAPH
 from graphkit.graph.namespaces import SMP
 from graphkit.graph.prefixes import BASE
@@ -38,15 +38,9 @@ TERMS = ("Role", "platformStatus", "Emerging", "SkillRequirement", "weight")
 
 
 @pytest.fixture(scope="module")
-def app(dataset):
-    linked = {"ontology_page": lambda: ontology_html(dataset)}
-    with make_app(dataset, workers=1, timeout=10, **linked) as app:
-        yield app
-
-
-@pytest.fixture(scope="module")
-def root(app, live_server):
-    return live_server(app)
+def root(dataset, live_endpoint):
+    """The endpoint as `graphkit serve` runs it, on the real graph."""
+    return live_endpoint(dataset, timeout=10, ontology_page=ontology_html_of)
 
 
 def get(url: str, accept: str | None = None, method: str = "GET"):

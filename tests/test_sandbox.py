@@ -82,3 +82,36 @@ def test_local_sockets_still_work_and_others_are_refused():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["ok", "refused", "refused"], out.stderr
+
+
+_THREADS = """
+import socket, sys
+import pyoxigraph as ox
+from graphkit.sparql.asgi import QueryThreads
+threads = QueryThreads(2)
+def run():
+    try:
+        return str(len(list(ox.Store().query(sys.argv[1]))))
+    except OSError as err:
+        return f"OSError {err}"
+print(threads.sandboxed, threads.submit(run).result(timeout=30))
+try:  # the filter binds the query threads, not the thread that serves HTTP
+    socket.socket(socket.AF_INET).close()
+    print("main thread may open sockets")
+except PermissionError:
+    print("main thread refused")
+"""
+
+
+def test_the_endpoint_query_threads_cannot_reach_a_listener(listener):
+    """What runs a query on the endpoint (graphkit.sparql.asgi.QueryThreads) has no network."""
+    port = listener.getsockname()[1]
+    query = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    out = subprocess.run(
+        [sys.executable, "-c", _THREADS, query], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert not connected(listener)
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("True OSError"), out.stdout
+    assert lines[1] == "main thread may open sockets"

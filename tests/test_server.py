@@ -1,7 +1,7 @@
 """The SPARQL endpoint: the WSGI app called directly, then a real server on 127.0.0.1.
 
 The app is checked in-process for the protocol details (negotiation, refusals, status
-codes). A real waitress server on a free port of 127.0.0.1 is then queried with
+codes). The real endpoint (graphkit.sparql.serving) on a free port of 127.0.0.1 is then queried with
 SPARQLWrapper, rdflib's SPARQLStore and plain urllib, as researchers would; the refusal
 tests watch for any file opened or connection made on a query's behalf (an audit hook in
 this process, and a FIFO and a listening socket that nothing may touch, for the workers).
@@ -43,6 +43,7 @@ from SPARQLWrapper import (
 from graphkit.graph.examples import tiny_graph
 from graphkit.sparql.negotiation import negotiate, parse_accept
 from graphkit.sparql.server import make_app, request
+from graphkit.sparql.serving import Endpoint
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 ROLES = "SELECT ?role WHERE { ?role a smp:Role } ORDER BY ?role"
@@ -92,10 +93,13 @@ def post(app, body, content_type, accept=None, path="/sparql"):
 
 
 @pytest.fixture(scope="module")
-def server(live_server):
-    """A real waitress server on 127.0.0.1 (free port), two workers, 1.5 s limit, cap 10."""
-    with make_app(tiny_graph(), workers=2, timeout=1.5, max_rows=10) as app:
-        yield live_server(app) + "/sparql"
+def server():
+    """The real endpoint on 127.0.0.1 (free port): two processes, 1.5 s limit, cap 10."""
+    with Endpoint(tiny_graph(), port=0, workers=2, timeout=1.5, max_rows=10) as endpoint:
+        runner = threading.Thread(target=endpoint.run, daemon=True)
+        runner.start()
+        yield endpoint.url
+    runner.join(5)
 
 
 def http(url, *, data=None, headers=None, method=None):

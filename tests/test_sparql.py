@@ -315,6 +315,8 @@ def test_a_query_that_mentions_service_and_does_not_parse_is_a_syntax_error(engi
         ("ASK " + "{ FILTER(1<2)#>})\n" * 100, 200),  # nor one a lexer could misread
         ("ASK " + "{ <a)> " * 100, 100),
         ("SELECT * { VALUES (?a ?b) { " + "(1 2) " * 500 + "} }", 3),
+        ("ASK { << ?s ?p ?o >> ?q ?r }", 2),  # a quoted triple (RDF-star) nests
+        ("ASK { <<<< }", 4),  # every < before a < counts, and never closes
     ],
 )
 def test_nesting_depth_is_an_upper_bound(text, depth):
@@ -329,6 +331,16 @@ def test_too_deep_a_query_is_refused_before_parsing(engine, opening):
         engine.query(text)
     deep_enough = "ASK " + "{" * MAX_DEPTH + "}" * MAX_DEPTH
     assert engine.query(deep_enough).boolean is True
+
+
+def test_nested_quoted_triples_are_refused_before_oxigraph_parses_them(engine):
+    """Issue 14: Oxigraph parses `<<<<…` in cubic time, holding the GIL (16,000 took 1.5 s)."""
+    start = time.monotonic()
+    with pytest.raises(QueryTooDeep, match=f"nests deeper than {MAX_DEPTH} levels"):
+        engine.query("ASK { " + "<" * (1 << 20) + "}")
+    assert time.monotonic() - start < 3
+    nested = "ASK { " + "<< " * 40 + "?s ?p ?o" + " >> ?p ?o" * 40 + " }"
+    assert engine.query(nested).boolean is False  # quoted triples within the bound still run
 
 
 def test_the_pre_check_is_linear_on_1_mib(engine):

@@ -5,7 +5,7 @@ This module re-expresses, in our own words, the manifest of the W3C test suite
 row per test, named as in the manifest, with its HTTP request and the answer it expects.
 None of the suite's files is copied; the graphs the tests load are our own small file,
 ``tests/data/protocol/graphs.nq`` (a named graph per data file, holding the one fact the
-queries look for). The requests go to a real waitress server on 127.0.0.1 through
+queries look for). The requests go to the real endpoint on 127.0.0.1 through
 :mod:`http.client`, with the manifest's ``Host: www.example``.
 
 graphkit is read-only, so the manifest's update tests expect 403 here (the protocol lets
@@ -15,13 +15,14 @@ wrote, are left out. Every query test and every bad-request test is run as writt
 
 import http.client
 import json
+import threading
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
 from graphkit.sparql.engine import Engine
-from graphkit.sparql.server import make_app
+from graphkit.sparql.serving import Endpoint
 
 DATA = Path(__file__).parent / "data" / "protocol" / "graphs.nq"
 KASEI = "http://kasei.us/2009/09/sparql/data/"
@@ -132,10 +133,13 @@ TESTS = [
 
 
 @pytest.fixture(scope="module")
-def endpoint(live_server):
-    """A real server on 127.0.0.1 over the protocol graphs, one worker."""
-    with make_app(Engine.from_nquads(DATA.read_bytes()), workers=1, timeout=10) as app:
-        yield int(live_server(app, threads=2).rsplit(":", 1)[1])
+def endpoint():
+    """The real endpoint on 127.0.0.1 over the protocol graphs, one process."""
+    with Endpoint(Engine.from_nquads(DATA.read_bytes()), port=0, workers=1, timeout=10) as served:
+        runner = threading.Thread(target=served.run, daemon=True)
+        runner.start()
+        yield int(served.url.rsplit(":", 1)[1].split("/")[0])
+    runner.join(5)
 
 
 def test_the_table_covers_the_manifest():

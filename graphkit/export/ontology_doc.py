@@ -19,11 +19,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, VANN
 
 from graphkit.errors import InvalidArgument
-from graphkit.graph.load import TBOX_GRAPH
+from graphkit.graph.load import TBOX_GRAPH, load_dataset
 from graphkit.graph.namespaces import SMP, bind_prefixes
 from graphkit.graph.prefixes import BASE, curie
 
-__all__ = ["has_ontology", "ontology_html"]
+__all__ = ["has_ontology", "ontology_html", "ontology_html_of"]
 
 _FUNCTIONAL = {
     "en": "Functional: a subject has at most one value of this property.",
@@ -175,3 +175,13 @@ def _value_notes(tbox: Graph) -> list[tuple]:
                 lines.append(f"- `{curie(str(value))}` ({label}): {comment}")
             notes.append((cls, SKOS.note, Literal("\n".join(lines), lang=lang)))
     return notes
+
+
+def ontology_html_of(root=None) -> bytes:
+    """Write the documentation page of the ontology in folder `root` (default: the shipped one).
+
+    :func:`ontology_html` of :func:`graphkit.graph.load.load_dataset`; a module-level function,
+    so that ``functools.partial(ontology_html_of, root)`` can travel to another process (the
+    endpoint's serving processes make the page on its first request).
+    """
+    return ontology_html(load_dataset(root))

@@ -24,6 +24,7 @@ __all__ = [
     "STACK_SIZE",
     "QueryInfo",
     "check_query",
+    "deep_stack_thread",
     "inspect_query",
     "nesting_depth",
     "on_deep_stack",
@@ -63,8 +64,10 @@ _LONG_QUOTE = re.compile(r"'''|\"\"\"")
 _IRI_OR_ESCAPE = re.compile(r"[<\\]")
 _BRACKET = re.compile(r"[{}()\[\]]")
 _BANGS = re.compile(r"!(?:\s*!)*")
+_TRIPLE_OPENS = re.compile(r"<(?=<)")
 _RECURSION = 1_000_000
 _STACK_LOCK = threading.Lock()
+_DEEP = threading.local()  # .deep is True on the threads that deep_stack_thread starts
 _UPDATES = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
 _FORMS = {"select": "bindings", "ask": "boolean", "construct": "graph", "describe": "graph"}
 
@@ -171,9 +174,11 @@ def nesting_depth(text: str, limit: int | None = None) -> int:
     a comment, an IRI or an escape: before any ``#``, ``'`` or ``"`` of its line (and, for
     ``)`` and ``]``, before any ``<`` or backslash), and never once a long-string quote
     (three quotes) has been seen. The longest run of ``!`` (``!!!x`` nests as
-    ``!(!(x))``) is added to the deepest level. The bound thus errs toward refusing: it is
-    never below what a parser recurses through. (Brackets closed after a quote or an IRI
-    on the same line stay counted: write long VALUES tables one row per line.)
+    ``!(!(x))``) is added to the deepest level, and so is every ``<<`` (a quoted triple
+    of RDF-star, which Oxigraph parses; ``<<<`` counts twice): those never close, so a
+    query holds at most :data:`MAX_DEPTH` of them. The bound thus errs toward refusing:
+    it is never below what a parser recurses through. (Brackets closed after a quote or an
+    IRI on the same line stay counted: write long VALUES tables one row per line.)
 
     Parameters
     ----------
@@ -188,6 +193,8 @@ def nesting_depth(text: str, limit: int | None = None) -> int:
     >>> nesting_depth("ASK { { ?s ?p ?o } FILTER(!BOUND(?x)) }")
     4
     >>> nesting_depth("ASK { ?s ?p '}' { ?s ?p '}' { } } }")  # the quoted } close nothing
+    3
+    >>> nesting_depth("ASK { << << ?s ?p ?o >> ?q ?r >> ?t ?u }")
     3
     """
     depth = deepest = 0
@@ -215,7 +222,8 @@ def nesting_depth(text: str, limit: int | None = None) -> int:
                 elif bracket in closers and depth:
                     depth -= 1
     bangs = max((run.count("!") for run in _BANGS.findall(text)), default=0)
-    return deepest + bangs if limit is None else min(deepest + bangs, limit + 1)
+    bound = deepest + bangs + len(_TRIPLE_OPENS.findall(text))
+    return bound if limit is None else min(bound, limit + 1)
 
 
 def precheck_query(text: str) -> QueryInfo:
@@ -249,7 +257,7 @@ def precheck_query(text: str) -> QueryInfo:
     return info
 
 
-def check_query(text: str) -> QueryInfo:
+def check_query(text: str, prechecked: QueryInfo | None = None) -> QueryInfo:
     r"""Refuse what graphkit never runs: updates, too deep a nesting, and SERVICE.
 
     SERVICE is decided on the parsed query, never on a guess of a lexer: a text that does
@@ -263,6 +271,9 @@ def check_query(text: str) -> QueryInfo:
     ----------
     text : str
         A SPARQL query.
+    prechecked : QueryInfo, optional
+        What :func:`precheck_query` returned for this very text, when the caller ran it:
+        its linear checks are not run twice. SERVICE is decided here either way.
 
     Returns
     -------
@@ -287,7 +298,7 @@ def check_query(text: str) -> QueryInfo:
     ...
     graphkit.errors.ServiceRefused: SERVICE is refused: graphkit answers from its own ...
     """
-    info = precheck_query(text)
+    info = precheck_query(text) if prechecked is None else prechecked
     if _MENTIONS.search(text) and on_deep_stack(_parsed_uses_service, text):
         raise ServiceRefused(
             "SERVICE is refused: graphkit answers from its own dataset and never calls "
@@ -329,38 +340,71 @@ def _parsed_patterns(text: str) -> set[str]:
     return names
 
 
+def deep_stack_thread(target: Callable, *args, name: str = "graphkit-sparql") -> threading.Thread:
+    """Start a daemon thread with a large stack (:data:`STACK_SIZE`) that runs `target`.
+
+    Code running on it may call :func:`on_deep_stack` at no cost: it runs in place.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> deep_stack_thread(lambda: seen.append(on_deep_stack(sum, [1, 2]))).join()
+    >>> seen
+    [3]
+    """
+
+    def run():
+        _DEEP.deep = True
+        target(*args)
+
+    with _STACK_LOCK:
+        previous = threading.stack_size(STACK_SIZE)
+        try:
+            thread = threading.Thread(target=run, name=name, daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    return thread
+
+
 def on_deep_stack(function: Callable, *args, **kwargs):
-    """Call `function` in a thread with a large stack (:data:`STACK_SIZE`) and wait for it.
+    """Call `function` on a thread with a large stack (:data:`STACK_SIZE`) and wait for it.
 
     Oxigraph's parser and optimizer recurse through long chains of operators; on the
-    default stack a hostile query crashes the process instead of raising an error.
+    default stack a hostile query crashes the process instead of raising an error. On a
+    thread of :func:`deep_stack_thread` the call runs in place; elsewhere a new thread is
+    started for it.
 
     Examples
     --------
     >>> on_deep_stack(sum, [1, 2, 3])
     6
     """
+    if getattr(_DEEP, "deep", False):
+        return function(*args, **kwargs)
     outcome = {}
 
     def target():
         try:
             outcome["value"] = function(*args, **kwargs)
         except BaseException as err:  # re-raised in the caller's thread
-            chain, seen = err, set()
-            while chain is not None and id(chain) not in seen:  # drop Oxigraph objects here
-                seen.add(id(chain))
-                traceback.clear_frames(chain.__traceback__)
-                chain = chain.__cause__ or chain.__context__
+            _forget_frames(err)
             outcome["error"] = err
 
-    with _STACK_LOCK:
-        previous = threading.stack_size(STACK_SIZE)
-        try:
-            thread = threading.Thread(target=target, name="graphkit-sparql", daemon=True)
-            thread.start()
-        finally:
-            threading.stack_size(previous)
-    thread.join()
+    deep_stack_thread(target).join()
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")
+
+
+def _forget_frames(error: BaseException) -> None:
+    """Clear the frames of `error`'s traceback chain, so that it holds no Oxigraph object.
+
+    An error handed from one thread to another would otherwise keep the engine's
+    iterators (and what they borrow) alive as long as it lives.
+    """
+    chain, seen = error, set()
+    while chain is not None and id(chain) not in seen:
+        seen.add(id(chain))
+        traceback.clear_frames(chain.__traceback__)
+        chain = chain.__cause__ or chain.__context__

@@ -27,7 +27,13 @@ from graphkit.errors import (
     ResultTooLarge,
 )
 from graphkit.graph.prefixes import PREFIX_IRIS
-from graphkit.sparql.checks import _parsed_patterns, _significant, check_query, on_deep_stack
+from graphkit.sparql.checks import (
+    QueryInfo,
+    _parsed_patterns,
+    _significant,
+    check_query,
+    on_deep_stack,
+)
 from graphkit.sparql.results import QueryResult, from_oxigraph, normal_term, serialize
 
 __all__ = [
@@ -116,6 +122,7 @@ class Engine:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         base_iri: str | None = None,
+        prechecked: QueryInfo | None = None,
     ) -> QueryResult:
         """Run a SPARQL query and return its result as plain data.
 
@@ -139,6 +146,9 @@ class Engine:
         base_iri : str, optional
             The IRI relative IRIs of the query resolve against (unless it declares BASE);
             the endpoint passes its own URL. Without one a relative IRI is a syntax error.
+        prechecked : QueryInfo, optional
+            What :func:`precheck_query` returned for `text`, if the caller ran it (see
+            :func:`check_query`).
 
         Returns
         -------
@@ -155,7 +165,7 @@ class Engine:
         QueryTimeout
             If reading the result took longer than `timeout`.
         """
-        info = check_query(text)
+        info = check_query(text, prechecked)
         deadline = None if timeout is None else time.monotonic() + timeout
         options = {"use_default_graph_as_union": not info.dataset}
         if default_graphs is not None or named_graphs is not None:

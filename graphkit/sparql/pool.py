@@ -14,8 +14,9 @@ from pathlib import Path
 from graphkit.errors import GraphkitError, QueryFailed, QueryTimeout
 from graphkit.sparql.checks import on_deep_stack, precheck_query
 from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
+from graphkit.sparql.sandbox import try_deny_network
 
-__all__ = ["QueryPool"]
+__all__ = ["QueryPool", "await_ready", "open_worker_store", "start_child", "worker_store"]
 
 #: The command a worker runs; its one argument is the file descriptor of its socket.
 _WORKER = (
@@ -84,7 +85,7 @@ class QueryPool:
         if timeout <= 0:
             raise ValueError(f"the time limit must be positive, not {timeout}")
         self.timeout, self.max_rows, self.workers = timeout, max_rows, workers
-        self._data = engine.dump()
+        self._data = worker_store(engine)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._live: set[subprocess.Popen] = set()
@@ -105,35 +106,17 @@ class QueryPool:
         self.close()
 
     def _spawn(self) -> _Worker:
-        ours, theirs = socket.socketpair()
-        package_parent = str(Path(__file__).resolve().parents[2])
-        path = os.environ.get("PYTHONPATH")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, path]))}
-        with theirs:
-            process = subprocess.Popen(
-                [sys.executable, "-c", _WORKER, str(theirs.fileno())],
-                pass_fds=(theirs.fileno(),),
-                stdin=subprocess.DEVNULL,
-                env=env,
-            )
+        process, conn = start_child(_WORKER, self._data)
         with self._lock:
             self._live.add(process)
-        worker = _Worker(process, Connection(ours.detach()))
-        worker.conn.send_bytes(self._data)
-        return worker
+        return _Worker(process, conn)
 
     def _ready(self, worker: _Worker) -> _Worker:
-        try:
-            ready = worker.conn.poll(self.START_TIMEOUT) and worker.conn.recv()
-        except (EOFError, OSError):
-            ready = False
-        if isinstance(ready, tuple) and ready[0] == "ready":
-            self.sandboxed = self.sandboxed and ready[1]
-        else:
-            ready = False
-        if not ready:
+        sandboxed = await_ready(worker.conn, self.START_TIMEOUT)
+        if sandboxed is None:
             self._kill(worker)
             raise QueryFailed("a SPARQL worker process did not start")
+        self.sandboxed = self.sandboxed and sandboxed
         return worker
 
     def _kill(self, worker: _Worker) -> None:
@@ -239,19 +222,65 @@ class QueryPool:
                 break
 
 
+def worker_store(engine: Engine) -> bytes:
+    """Describe the store for a worker process, which opens it with :func:`open_worker_store`.
+
+    The one place that decides how a worker gets its store, for the pool's workers and the
+    endpoint's (:mod:`graphkit.sparql.serving`): today the quads themselves, as N-Quads.
+    """
+    return engine.dump()
+
+
+def open_worker_store(payload: bytes) -> Engine:
+    """Open, in a worker process, the store that :func:`worker_store` describes."""
+    return Engine.from_nquads(payload)
+
+
+def start_child(code: str, payload: bytes, *fds: int) -> tuple[subprocess.Popen, Connection]:
+    """Start ``python -c code`` and send it `payload` over a socket pair.
+
+    The child gets the file descriptor of its end of the pair as its first argument, then
+    `fds` (inherited too). It is a plain subprocess, not a :mod:`multiprocessing` child:
+    nothing re-imports the caller's ``__main__``.
+
+    Returns
+    -------
+    (subprocess.Popen, Connection)
+        The child, and the parent's end of the pair.
+    """
+    ours, theirs = socket.socketpair()
+    package_parent = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, path]))}
+    with theirs:
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, str(theirs.fileno()), *map(str, fds)],
+            pass_fds=(theirs.fileno(), *fds),
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+    conn = Connection(ours.detach())
+    conn.send_bytes(payload)
+    return process, conn
+
+
+def await_ready(conn: Connection, timeout: float) -> bool | None:
+    """Wait for a child's ``("ready", sandboxed)``; return `sandboxed`, or None if none came."""
+    try:
+        ready = conn.poll(timeout) and conn.recv()
+    except (EOFError, OSError):
+        return None
+    if isinstance(ready, tuple) and len(ready) == 2 and ready[0] == "ready":
+        return bool(ready[1])
+    return None
+
+
 def _worker_main(fd: int) -> None:
     """Serve jobs in a worker process: load the store, then answer until the socket closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers itself
     conn = Connection(fd)
-    engine = Engine.from_nquads(conn.recv_bytes())
-    try:
-        from graphkit.sparql.sandbox import deny_network
-
-        deny_network()
-        sandboxed = True
-    except OSError:
-        sandboxed = False
-    conn.send(("ready", sandboxed))
+    engine = open_worker_store(conn.recv_bytes())
+    conn.send(("ready", try_deny_network()))
     on_deep_stack(_serve_jobs, conn, engine)
 
 

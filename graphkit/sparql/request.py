@@ -7,9 +7,10 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
-__all__ = ["MAX_BODY"]
+__all__ = ["MAX_BODY", "PendingQuery"]
 
 #: Largest request body accepted, in bytes.
 MAX_BODY = 1 << 20
@@ -19,6 +20,31 @@ class _HTTPError(Exception):
     def __init__(self, status: int, message: str, headers: Sequence[tuple[str, str]] = ()):
         super().__init__(message)
         self.status, self.headers = status, list(headers)
+
+
+@dataclass(frozen=True)
+class PendingQuery:
+    """A checked request whose answer needs the engine: run it, then answer.
+
+    :meth:`graphkit.sparql.server.SparqlApp.reply` returns one for a query, or for an IRI to
+    dereference (:mod:`graphkit.sparql.resources`); whoever serves the app runs it on a
+    query thread (:mod:`graphkit.sparql.asgi`) or in place.
+
+    Attributes
+    ----------
+    run : callable
+        Runs the query and returns the answer's bytes (raises the engine's errors, or an
+        HTTP error such as 404).
+    headers : list of (str, str)
+        The headers of the answer, once it succeeds.
+    method, path : str
+        The request's, for the log.
+    """
+
+    run: Callable[[], bytes]
+    headers: list
+    method: str
+    path: str
 
 
 def _form(text: str) -> dict[str, list[str]]:

@@ -4,11 +4,11 @@
 ``https://w3id.org/smp/role/community-manager`` (the path under the namespace is the IRI's
 path), and likewise every IRI of the graph: concepts, qualified links, transitions, sources,
 claims and the ontology's own terms (``/Role``, ``/platformStatus``). The answer is one
-CONSTRUCT on the store (:func:`describe_query`), run through the endpoint's worker pool under
-its time and size limits, written as Turtle, N-Triples, JSON-LD or RDF/XML, or as an HTML page
-(:mod:`graphkit.sparql.resource_page`), as ``Accept`` asks; 404 for an IRI the graph does not
-hold, 406 when no representation is acceptable. ``/ontology`` is the ontology document: the
-TBox as RDF, or its documentation page as HTML.
+CONSTRUCT on the store (:func:`describe_query`), run like a query (on a query thread, under
+the endpoint's time and size limits), written as Turtle, N-Triples, JSON-LD or RDF/XML, or
+as an HTML page (:mod:`graphkit.sparql.resource_page`), as ``Accept`` asks; 404 for an IRI
+the graph does not hold, 406 when no representation is acceptable. ``/ontology`` is the
+ontology document: the TBox as RDF, or its documentation page as HTML.
 """
 
 import re
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from graphkit.graph.load import TBOX_GRAPH
 from graphkit.graph.prefixes import BASE
 from graphkit.sparql.negotiation import content_type, negotiate
-from graphkit.sparql.request import _HTTPError
+from graphkit.sparql.request import PendingQuery, _HTTPError
 from graphkit.sparql.resource_page import ABOUT_PROPERTIES, page_headers, resource_page
 from graphkit.sparql.results import GRAPH_FORMATS, QueryResult, parse_results, serialize
 
@@ -139,51 +139,71 @@ class LinkedData:
         offers = [*_HTML_TYPES, *RDF_TYPES]
         return negotiate(environ.get("HTTP_ACCEPT"), offers) in RDF_TYPES
 
-    def answer(self, environ: dict, method: str, path: str):
+    def answer(self, environ: dict, method: str, path: str) -> PendingQuery:
         """Answer a request for `path` (anything but ``/`` and ``/sparql``).
 
         Returns
         -------
-        tuple
-            ``(status, headers, body)``.
+        PendingQuery
+            What runs the CONSTRUCT and writes the representation: its ``run`` raises a
+            404 :class:`~graphkit.sparql.request._HTTPError` for an IRI the graph does not
+            hold, and the query's own errors.
 
         Raises
         ------
         graphkit.sparql.request._HTTPError
-            405 for a method other than GET or HEAD, 404 for an IRI the graph does not hold,
-            406 when no offered representation is acceptable, and the query's own errors.
+            405 for a method other than GET or HEAD, 404 for a path that is no IRI of the
+            namespace, 406 when no offered representation is acceptable.
         """
         if method not in ("GET", "HEAD"):
             raise _HTTPError(405, f"{method} is not allowed on {path}", [("Allow", "GET, HEAD")])
         if path.rstrip("/") == ONTOLOGY_PATH:
-            return self.ontology(environ)
+            return self.ontology(environ, method)
         iri = resource_iri(path)
         if iri is None:
             raise _HTTPError(404, f"no such page: {path}")
         media = self._negotiate(environ, html=True)
-        triples = self._describe(describe_query(iri))
-        if not triples:
-            raise _HTTPError(
-                404,
-                f"{iri} is not in the graph (no triple has it as subject or object); "
-                "the SPARQL endpoint is /sparql",
-            )
-        if media in _HTML_TYPES:
-            root = urllib.parse.quote(environ.get("SCRIPT_NAME", "").rstrip("/"))
-            return 200, page_headers(), resource_page(iri, triples, root=root)
-        return self._rdf(triples, media)
+        root = urllib.parse.quote(environ.get("SCRIPT_NAME", "").rstrip("/"))
 
-    def ontology(self, environ: dict):
+        def run() -> bytes:
+            triples = self._describe(describe_query(iri))
+            if not triples:
+                raise _HTTPError(
+                    404,
+                    f"{iri} is not in the graph (no triple has it as subject or object); "
+                    "the SPARQL endpoint is /sparql",
+                )
+            if media in _HTML_TYPES:
+                return resource_page(iri, triples, root=root)
+            return serialize(QueryResult("graph", triples=triples), RDF_TYPES[media])
+
+        return PendingQuery(run, self._headers(media), method, path)
+
+    def ontology(self, environ: dict, method: str) -> PendingQuery:
         """Answer for the ontology document: its documentation page, or the TBox as RDF."""
         media = self._negotiate(environ, html=self._make_page is not None)
+        path = environ.get("PATH_INFO") or "/"
         if media in _HTML_TYPES:
-            if self._page is None:
-                self._page = self._make_page()
-            return 200, page_headers(), self._page
-        triples = self._describe(ontology_query())
-        if not triples:
-            raise _HTTPError(404, "this dataset holds no ontology (no graph of smp.ttl)")
-        return self._rdf(triples, media)
+            return PendingQuery(self._ontology_page, self._headers(media), method, path)
+
+        def run() -> bytes:
+            triples = self._describe(ontology_query())
+            if not triples:
+                raise _HTTPError(404, "this dataset holds no ontology (no graph of smp.ttl)")
+            return serialize(QueryResult("graph", triples=triples), RDF_TYPES[media])
+
+        return PendingQuery(run, self._headers(media), method, path)
+
+    def _ontology_page(self) -> bytes:
+        if self._page is None:  # made once, on the first request that wants it
+            self._page = self._make_page()
+        return self._page
+
+    @staticmethod
+    def _headers(media: str) -> list:
+        if media in _HTML_TYPES:
+            return page_headers()
+        return [("Content-Type", content_type(media)), ("Vary", "Accept")]
 
     def _negotiate(self, environ: dict, *, html: bool) -> str:
         offers = [*RDF_TYPES, *(_HTML_TYPES if html else ())]
@@ -198,7 +218,3 @@ class LinkedData:
 
     def _describe(self, query: str) -> tuple:
         return parse_results(self._run(query, "ntriples"), "application/n-triples").triples
-
-    def _rdf(self, triples: tuple, media: str):
-        body = serialize(QueryResult("graph", triples=triples), RDF_TYPES[media])
-        return 200, [("Content-Type", content_type(media)), ("Vary", "Accept")], body

@@ -1,11 +1,14 @@
-"""Keep a process off the network: a seccomp filter that refuses every non-local socket.
+"""Keep queries off the network: a seccomp filter that refuses every non-local socket.
 
-A SPARQL worker (:mod:`graphkit.sparql.pool`) installs it once its store is loaded, so that even a
-query the checks of :mod:`graphkit.sparql.engine` let through by mistake cannot make Oxigraph call
-another endpoint: ``socket()`` for any family but ``AF_UNIX`` fails with ``EPERM``, and so
-do ``io_uring_setup`` (which could open sockets behind the filter's back) and every system
-call made through a foreign ABI (the 32-bit ``socketcall`` of x86). The filter is
-irreversible and inherited by every thread and child started afterwards.
+A SPARQL worker (:mod:`graphkit.sparql.pool`) installs it once its store is loaded, and so
+does each query thread of the endpoint (:class:`graphkit.sparql.asgi.QueryThreads`) before
+it takes a request, so that even a query the checks of :mod:`graphkit.sparql.engine` let
+through by mistake cannot make Oxigraph call another endpoint: ``socket()`` for any family
+but ``AF_UNIX`` fails with ``EPERM``, and so do ``io_uring_setup`` (which could open sockets
+behind the filter's back) and every system call made through a foreign ABI (the 32-bit
+``socketcall`` of x86). The filter binds the thread that installs it, irreversibly, and
+every thread and child that thread starts afterwards; threads already running keep what
+they had (the endpoint's event loop still accepts connections on its listening socket).
 
 Linux on x86-64 or AArch64 only; elsewhere :func:`deny_network` raises ``OSError``.
 """
@@ -16,7 +19,7 @@ import os
 import platform
 import struct
 
-__all__ = ["deny_network"]
+__all__ = ["deny_network", "try_deny_network"]
 
 # <linux/seccomp.h>, <linux/filter.h>, <linux/audit.h>
 _PR_SET_NO_NEW_PRIVS = 38
@@ -60,7 +63,7 @@ def _program(arch: int, socket_nr: int, uring_nr: int) -> bytes:
 
 
 def deny_network() -> None:
-    r"""Forbid this process, and what it starts from now on, to open any non-local socket.
+    r"""Forbid the calling thread, and what it starts from now on, to open any non-local socket.
 
     Sockets already open (such as a worker's socket pair) keep working; a new ``AF_INET``,
     ``AF_INET6``, ``AF_NETLINK``… socket fails with ``PermissionError``.
@@ -94,3 +97,21 @@ def deny_network() -> None:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
     if libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_SECCOMP) failed")
+
+
+def try_deny_network() -> bool:
+    r"""Call :func:`deny_network` where the system allows it; say whether it did.
+
+    Examples
+    --------
+    >>> import subprocess, sys
+    >>> code = "from graphkit.sparql.sandbox import try_deny_network; print(try_deny_network())"
+    >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout in (
+    ...     "True\n", "False\n")
+    True
+    """
+    try:
+        deny_network()
+    except OSError:
+        return False
+    return True

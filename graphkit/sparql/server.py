@@ -1,6 +1,6 @@
-"""The SPARQL 1.1 Protocol endpoint: a WSGI app, served by waitress.
+"""The SPARQL 1.1 Protocol endpoint: a WSGI app (served by :mod:`graphkit.sparql.serving`).
 
-``make_app`` builds the app; ``serve`` runs it. The endpoint answers ``GET /sparql?query=``,
+``make_app`` builds the app. The endpoint answers ``GET /sparql?query=``,
 ``POST /sparql`` with a form body or an ``application/sparql-query`` body, negotiates the
 result format from ``Accept``, describes itself (SPARQL 1.1 Service Description, with the
 dataset's VoID) on a plain ``GET /sparql``, serves a small query page at ``/``, dereferences
@@ -9,15 +9,15 @@ answered 403, SERVICE 400, a syntax error 400 with the parser's position, a quer
 time limit 503, a result over the cap 422, anything unexpected 500. Every answer allows any
 origin (CORS), so browser clients such as YASGUI can use it.
 
-With :mod:`graphkit.sparql.client` (the other way: graphkit as a client of other stores),
-this is the only module of graphkit that speaks HTTP.
+With :mod:`graphkit.sparql.serving` and :mod:`graphkit.sparql.asgi` (which serve it) and
+:mod:`graphkit.sparql.client` (the other way: graphkit as a client of other stores), this is
+the only part of graphkit that speaks HTTP.
 """
 
+import functools
 import io
 import logging
-import signal
 import sys
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,9 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from graphkit.errors import (
-    EndpointError,
     GraphkitError,
-    PortInUse,
     QueryRefused,
     QuerySyntaxError,
     QueryTimeout,
@@ -37,11 +35,12 @@ from graphkit.errors import (
 )
 from graphkit.graph.prefixes import PREFIX_IRIS
 from graphkit.sparql.checks import inspect_query, on_deep_stack, precheck_query
-from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description, void_triples
+from graphkit.sparql.description import DESCRIPTION_PREFIXES, service_description
 from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
 from graphkit.sparql.negotiation import content_type, negotiate
 from graphkit.sparql.page import page, page_headers
 from graphkit.sparql.request import (
+    PendingQuery,
     _body,
     _endpoint_url,
     _form,
@@ -62,7 +61,6 @@ __all__ = [
     "SparqlApp",
     "make_app",
     "request",
-    "serve",
 ]
 
 log = logging.getLogger(__name__)
@@ -136,6 +134,10 @@ def _status_of(error: GraphkitError) -> int:
     return 500
 
 
+def _refuse(status: int, message: str):
+    raise _HTTPError(status, message)
+
+
 class SparqlApp:
     """The graphkit SPARQL endpoint as a WSGI application (see :func:`make_app`).
 
@@ -152,7 +154,7 @@ class SparqlApp:
         max_rows: int | None = MAX_ROWS,
         workers: int = 2,
         gallery: Sequence | None = None,
-        description=None,
+        void: tuple | None = None,
         ontology_page: Callable[[], bytes] | None = None,
     ):
         self.engine, self.timeout, self.max_rows = engine, timeout, max_rows
@@ -164,8 +166,8 @@ class SparqlApp:
             self._pool = QueryPool(engine, workers=workers, timeout=timeout, max_rows=max_rows)
         self._graphs = engine.graphs()
         self._page = page(self.gallery)
-        self._void = void_triples(description) if description is not None else None
-        self._linked = LinkedData(self._run, ontology_page)
+        self._void = void
+        self._linked = LinkedData(lambda text, fmt: self._runner(text, fmt)(), ontology_page)
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -179,24 +181,76 @@ class SparqlApp:
         self.close()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        """Answer one WSGI request."""
+        """Answer one WSGI request (a query runs in place, or in the app's workers)."""
+        reply = self.reply(environ)
+        if isinstance(reply, PendingQuery):
+            reply = self.complete(reply, reply.run)
+        status, headers, body = reply
+        start_response(status, headers)
+        return [body]
+
+    def reply(self, environ: dict) -> "tuple[str, list, bytes] | PendingQuery":
+        """Answer a request, except for running its query: that is left to the caller.
+
+        Everything but the engine happens here: routing, the Host, the parameters, the
+        linear checks of :func:`graphkit.sparql.checks.precheck_query`, the negotiation.
+
+        Returns
+        -------
+        (str, list of (str, str), bytes) or PendingQuery
+            The status line, headers and body; or a query to run (``pending.run()``, on a
+            deep stack) and hand to :meth:`complete`.
+        """
         method = environ.get("REQUEST_METHOD", "GET").upper()
+        return self._guarded(method, environ.get("PATH_INFO"), self._route, environ, method)
+
+    def complete(self, pending: "PendingQuery", outcome: Callable[[], bytes]) -> tuple:
+        """Answer a query from `outcome`: it returns the result's bytes, or raises the error.
+
+        Returns
+        -------
+        (str, list of (str, str), bytes)
+            The status line, headers and body.
+        """
+
+        def finish():
+            try:
+                body = outcome()
+            except GraphkitError as err:
+                status = _status_of(err)
+                if status == 500:
+                    log.error("query failed: %s", err)
+                raise _HTTPError(status, str(err)) from err
+            return 200, pending.headers, body
+
+        return self._guarded(pending.method, pending.path, finish)
+
+    @staticmethod
+    def _guarded(method: str, path, step: Callable, *args):
         try:
-            status, headers, body = self._route(environ, method)
+            result = step(*args)
         except _HTTPError as err:
-            status, headers, body = err.status, [("Content-Type", _TEXT), *err.headers], str(err)
-            body = (body + "\n").encode("utf-8")
+            result = err.status, [("Content-Type", _TEXT), *err.headers], f"{err}\n".encode()
         except Exception:  # an answer, not a dropped connection; the traceback goes to the log
-            log.exception("error while answering %s %s", method, environ.get("PATH_INFO"))
-            status, headers, body = 500, [("Content-Type", _TEXT)], b"internal server error\n"
-        headers = [
-            *headers,
-            *_CORS,
-            ("X-Content-Type-Options", "nosniff"),
-            ("Content-Length", str(len(body))),
-        ]
-        start_response(f"{status} {_REASONS.get(status, 'Unknown')}", headers)
-        return [b"" if method == "HEAD" else body]
+            log.exception("error while answering %s %s", method, path)
+            result = 500, [("Content-Type", _TEXT)], b"internal server error\n"
+        if isinstance(result, PendingQuery):
+            return result
+        status, headers, body = result
+        return (*_status_and_headers(status, headers, body), b"" if method == "HEAD" else body)
+
+    @staticmethod
+    def refusal(status: int, message: str, method: str = "GET") -> tuple[str, list, bytes]:
+        """Answer `status` with `message`, as the app answers its own errors.
+
+        For what a server refuses without asking the app (a request past the time limit).
+
+        Returns
+        -------
+        (str, list of (str, str), bytes)
+            The status line, the headers and the body.
+        """
+        return SparqlApp._guarded(method.upper(), None, _refuse, status, message)
 
     def _route(self, environ: dict, method: str):
         path = environ.get("PATH_INFO") or "/"
@@ -214,7 +268,7 @@ class SparqlApp:
             if method not in ("GET", "HEAD"):
                 raise _HTTPError(405, f"{method} is not allowed on /", [("Allow", "GET, HEAD")])
             if self._linked.wants_rdf(environ):  # the namespace IRI: the ontology
-                return self._linked.ontology(environ)
+                return self._linked.ontology(environ, method)
             return 200, page_headers(), self._page
         if path not in ("/sparql", "/sparql/"):
             return self._linked.answer(environ, method, path)
@@ -281,30 +335,29 @@ class SparqlApp:
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
             }
-        body = self._run(text, fmt, **options)
-        return 200, [("Content-Type", content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
+        run = self._runner(text, fmt, prechecked=info, **options)
+        headers = [("Content-Type", content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")]
+        return PendingQuery(run, headers, environ["REQUEST_METHOD"].upper(), environ["PATH_INFO"])
 
-    def _run(self, text: str, fmt: str, **options) -> bytes:
-        """Run a query under the limits, in a worker (or this thread); errors as HTTP errors."""
-        try:
-            if self._pool is not None:
-                body = self._pool.run(text, fmt, **options)
-            else:
-                body = on_deep_stack(
-                    run_query,
-                    self.engine,
-                    text,
-                    fmt,
-                    max_rows=self.max_rows,
-                    timeout=self.timeout,
-                    **options,
-                )
-        except GraphkitError as err:
-            status = _status_of(err)
-            if status == 500:
-                log.error("query failed: %s", err)
-            raise _HTTPError(status, str(err)) from err
-        return body
+    def _runner(self, text: str, fmt: str, *, prechecked=None, **options) -> Callable[[], bytes]:
+        """Return what runs a query under the limits: in a worker, or in place on a deep stack.
+
+        A worker checks the query again itself; in place, `prechecked` (the result of
+        :func:`graphkit.sparql.checks.precheck_query`) spares the linear check a second run.
+        """
+        if self._pool is not None:
+            return functools.partial(self._pool.run, text, fmt, **options)
+        return functools.partial(
+            on_deep_stack,
+            run_query,
+            self.engine,
+            text,
+            fmt,
+            max_rows=self.max_rows,
+            timeout=self.timeout,
+            prechecked=prechecked,
+            **options,
+        )
 
     def _description(self, environ: dict):
         media = negotiate(environ.get("HTTP_ACCEPT"), list(_GRAPH_TYPES))
@@ -326,6 +379,17 @@ class SparqlApp:
         return 200, [("Content-Type", content_type(_MEDIA_TYPES[fmt])), ("Vary", "Accept")], body
 
 
+def _status_and_headers(status: int, headers: list, body: bytes) -> tuple[str, list]:
+    """Make the status line, and add to `headers` those every answer carries (CORS, length)."""
+    headers = [
+        *headers,
+        *_CORS,
+        ("X-Content-Type-Options", "nosniff"),
+        ("Content-Length", str(len(body))),
+    ]
+    return f"{status} {_REASONS.get(status, 'Unknown')}", headers
+
+
 # --- building and serving ----------------------------------------------------------------------
 
 
@@ -336,7 +400,7 @@ def make_app(
     max_rows: int | None = MAX_ROWS,
     workers: int = 2,
     ontology=None,
-    description=None,
+    void: tuple | None = None,
     ontology_page: Callable[[], bytes] | None = None,
 ) -> SparqlApp:
     """Build the SPARQL endpoint over a dataset, as a WSGI application.
@@ -355,11 +419,11 @@ def make_app(
         results. Call :meth:`SparqlApp.close` (or use ``with``) to stop them.
     ontology : path-like, optional
         The ontology folder whose gallery the query page lists.
-    description : rdflib.Graph, optional
-        The dataset's VoID (:func:`graphkit.export.void.dataset_description`), for the
-        service description.
+    void : tuple, optional
+        The dataset's VoID for the service description, as
+        :func:`graphkit.sparql.description.void_triples` gives it.
     ontology_page : callable, optional
-        Makes the page of ``/ontology`` (:func:`graphkit.export.ontology_doc.ontology_html`).
+        Makes the page of ``/ontology`` (HTML bytes), on its first request.
 
     Returns
     -------
@@ -378,7 +442,7 @@ def make_app(
 
     engine = source if isinstance(source, Engine) else Engine.from_dataset(source)
     limits = {"timeout": timeout, "max_rows": max_rows, "workers": workers}
-    linked = {"description": description, "ontology_page": ontology_page}
+    linked = {"void": void, "ontology_page": ontology_page}
     return SparqlApp(engine, gallery=gallery(ontology), **limits, **linked)
 
 
@@ -431,66 +495,3 @@ def request(
     if close:
         close()
     return Response(int(started["status"].split()[0]), dict(started["headers"]), data)
-
-
-def serve(
-    app: SparqlApp,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 7878,
-    threads: int = 8,
-    on_ready: Callable[[str], None] | None = None,
-) -> None:
-    """Serve `app` with waitress until interrupted, then stop its workers.
-
-    Parameters
-    ----------
-    app : SparqlApp
-        The endpoint.
-    host : str
-        Address to bind: ``127.0.0.1`` (this machine only) by default; ``0.0.0.0`` opens
-        it to the network.
-    port : int
-        Port to bind; 0 picks a free one.
-    threads : int
-        Requests handled at once (queries themselves run in the app's workers).
-    on_ready : callable, optional
-        Called with the endpoint's URL once the socket listens.
-
-    Raises
-    ------
-    PortInUse
-        If another process listens on `port`.
-    EndpointError
-        If the address cannot be bound for another reason.
-    """
-    import errno
-
-    from waitress.server import create_server
-
-    try:
-        server = create_server(app, host=host, port=port, threads=threads, ident="graphkit")
-    except OSError as err:
-        app.close()
-        if err.errno == errno.EADDRINUSE:
-            raise PortInUse(port) from None
-        raise EndpointError(f"cannot listen on {host}:{port}: {err.strerror}") from None
-
-    def interrupt(signum, frame):
-        app.close()  # first: a request waiting on a worker returns at once
-        raise KeyboardInterrupt
-
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, interrupt) if main else None
-    try:
-        if on_ready is not None:
-            shown = f"[{host}]" if ":" in host else host
-            on_ready(f"http://{shown}:{server.effective_port}/sparql")
-        server.run()  # waitress stops its threads itself on KeyboardInterrupt
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if main:
-            signal.signal(signal.SIGINT, previous)
-        app.close()
-        server.close()
