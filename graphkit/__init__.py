@@ -5,7 +5,7 @@ these is called); see :mod:`graphkit.api`:
 
 - :func:`load_graph`: the ontology as an rdflib ``Dataset``, one named graph per file;
 - :func:`find_routes`: career routes between two roles, with the skill gap of every step;
-- :func:`next_moves`: where one can go from a role, ranked by the cost model;
+- :func:`next_moves`: where one can go from a role, ranked by cost less the levels climbed;
 - :func:`skill_gap`: what to gain, and what carries over, from one role to another;
 - :func:`suggest_roles`: the roles that fit what someone knows (skills, tools, platforms);
 - :func:`run_query`: a SPARQL query on the graph (Oxigraph), as plain data;

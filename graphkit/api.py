@@ -132,7 +132,10 @@ def next_moves(
     ontology: Path | str | None = None,
     with_esco: bool = True,
 ) -> list[dict]:
-    """Rank the roles one can move to from a role, cheapest route first (``graphkit next``).
+    """Rank the roles one can move to from a role, best first (``graphkit next``).
+
+    Best is the cheapest route's cost less what the levels it climbs are worth
+    (:func:`graphkit.routes.paths.next_moves`, ``net_cost``).
 
     Parameters
     ----------
@@ -148,7 +151,8 @@ def next_moves(
     Returns
     -------
     list of dict
-        One route per reachable role (its ``roles[-1]``), as :func:`find_routes` gives them.
+        One route per reachable role (its ``roles[-1]``), as :func:`find_routes` gives them,
+        with its ``net_cost``.
 
     Examples
     --------

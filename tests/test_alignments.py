@@ -155,6 +155,55 @@ def test_every_onet_code_is_in_the_reference(dataset):
     assert codes <= set(table), codes - set(table)
 
 
+JOB_ZONES = {
+    r["onet_soc_code"]: int(r["job_zone"]) for r in _rows(DATA / "reference" / "onet-job-zones.csv")
+}
+#: The lowest seniority rank an O*NET Job Zone allows a role matching the occupation (a floor:
+#: a Job Zone measures preparation, not rank; ontology/README.md).
+JOB_ZONE_FLOOR = {1: 1, 2: 1, 3: 1, 4: 2, 5: 3}
+
+
+def test_every_onet_occupation_carries_its_job_zone(dataset):
+    zones = {
+        str(s).removeprefix(ONET): int(z.toPython())
+        for s, z in dataset.subject_objects(SMP.jobZone)
+    }
+    used = {str(o).removeprefix(ONET) for _, _, o in _mappings(dataset) if str(o).startswith(ONET)}
+    assert zones and used
+    assert zones == {code: JOB_ZONES[code] for code in used}
+
+
+def test_seniority_stated_by_onet_is_the_floor_of_an_exact_match(dataset):
+    """A level O*NET states names its Job Zone record; the role exactly matches that occupation
+    and sits at the floor the zone allows (a higher level would be the editors' reading)."""
+    stated = list(dataset.subjects(PROV.wasDerivedFrom, PREFIXES["source"]["onet-29-2"]))
+    seniorities = [s for s in stated if (s, RDF.type, SMP.RoleSeniority) in dataset]
+    assert seniorities
+    for seniority in seniorities:
+        code, zone = re.fullmatch(
+            r"(\S+) Job Zone (\d)", str(dataset.value(seniority, DCTERMS.identifier))
+        ).groups()
+        role = dataset.value(seniority, SMP.role)
+        assert (role, SKOS.exactMatch, URIRef(ONET + code)) in dataset, seniority
+        assert JOB_ZONES[code] == int(zone)
+        rank = dataset.value(dataset.value(seniority, SMP.level), SMP.rank)
+        assert int(rank.toPython()) == JOB_ZONE_FLOOR[int(zone)]
+        assert dataset.value(seniority, SMP.evidence) == SMP.Stated
+
+
+@pytest.mark.skipif(
+    not (SHARED / "reference" / "ALIGNMENTS.md").is_file(),
+    reason="the reference notes (../shared/reference/ALIGNMENTS.md) are not beside this clone",
+)
+def test_job_zones_are_those_the_reference_notes_record():
+    notes = (SHARED / "reference" / "ALIGNMENTS.md").read_text(encoding="utf-8")
+    section = notes[notes.index("## 4. O*NET") : notes.index("## 5.")]
+    assert "Job Zone 4 for all of the above except Models (2)" in section
+    listed = set(re.findall(r"\| (\d\d-\d{4}\.\d\d) \|", section))
+    assert listed == set(JOB_ZONES)
+    assert {code for code, zone in JOB_ZONES.items() if zone != 4} == {"41-9012.00"}
+
+
 def test_every_wikidata_qid_is_in_the_reference(dataset):
     table = _reference("wikidata")
     qids = {

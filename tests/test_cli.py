@@ -267,7 +267,8 @@ def test_path_constraints_from_the_command_line(tiny_ontology):
         "json",
         ontology=tiny_ontology,
     )
-    assert json.loads(result.stdout)["routes"][0]["total"] == 6.0
+    # 2.5 assumed years (writer → editor, inferred, one level up) + 1 + 3
+    assert json.loads(result.stdout)["routes"][0]["total"] == 6.5
 
 
 def test_path_no_route_exits_1_with_the_reason(tiny_ontology):
@@ -378,12 +379,13 @@ def test_real_path_k3_has_three_distinct_routes_by_cost():
     assert [r["cost"] for r in routes] == sorted(r["cost"] for r in routes)
 
 
-def test_next_json_ranks_reachable_roles_by_cost():
+def test_next_json_ranks_reachable_roles_by_net_cost():
     result = run("next", "community manager", "--steps", "2", "--limit", "5", "-f", "json")
     assert result.exit_code == 0, result.stderr
     routes = json.loads(result.stdout)["routes"]
     assert len(routes) == 5
-    assert [r["cost"] for r in routes] == sorted(r["cost"] for r in routes)
+    assert [r["net_cost"] for r in routes] == sorted(r["net_cost"] for r in routes)
+    assert all(r["net_cost"] == pytest.approx(r["cost"] - 0.625 * r["levels"]) for r in routes)
     assert all(r["roles"][0]["iri"] == CM for r in routes)
     assert all(r["years"] == r["known_years"] + r["assumed_years"] for r in routes)
 
@@ -395,7 +397,19 @@ def test_next_table_in_french_and_csv():
     assert "social media manager" in table.stdout
     csv = run("next", "community manager", "-f", "csv")
     assert csv.stdout.splitlines()[0] == ",".join(
-        ("rank", "role", "cost", "years", "assumed_years", "moves", "via", "to_gain", "evidence")
+        (
+            "rank",
+            "role",
+            "level",
+            "cost",
+            "net_cost",
+            "years",
+            "assumed_years",
+            "moves",
+            "via",
+            "to_gain",
+            "evidence",
+        )
     )
 
 

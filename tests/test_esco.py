@@ -30,6 +30,32 @@ SEO = SKILL + "a0bf9b9d-e53f-418c-a839-5d99eff718fe"  # skill:seo
 CASH = SKILL + "00000000-0000-0000-0000-00000000000a"
 BAKE = SKILL + "00000000-0000-0000-0000-00000000000b"
 
+#: ISCO-08 groups as ESCO publishes them, with the sentence of the ILO definitions that states
+#: the skill level (none for the unit groups).
+ISCO_GROUPS = [
+    (
+        "2",
+        "Professionals",
+        "Professionals increase the existing stock of knowledge. Competent performance in most "
+        "occupations in this major group requires skills at the fourth ISCO skill level.",
+    ),
+    ("2432", "Public relations professionals", "Public relations professionals plan …"),
+    (
+        "5",
+        "Service and sales workers",
+        "  Competent performance in most occupations in this major group requires skills at "
+        "the second ISCO skill level.",
+    ),
+    (
+        "52",
+        "Sales workers",
+        " Competent performance in most occupations in this sub-major group requires skills at "
+        "the second ISCO skill level.",
+    ),
+    ("5211", "Stall and market salespersons", "Stall and market salespersons sell …"),
+    ("7512", "Bakers, pastry-cooks and confectionery makers", "Bakers … make bread …"),
+]
+
 OCCUPATION_COLUMNS = [
     "conceptType",
     "conceptUri",
@@ -115,13 +141,15 @@ def export_files(**overrides) -> dict[str, dict[str, str]]:
         "occupations_en.csv": _csv(OCCUPATION_COLUMNS, occupations),
         "skills_en.csv": _csv(SKILL_COLUMNS, skills),
         "ISCOGroups_en.csv": _csv(
-            ["conceptType", "conceptUri", "code", "preferredLabel"],
+            ["conceptType", "conceptUri", "code", "preferredLabel", "description"],
             [
                 {
-                    "conceptUri": "http://data.europa.eu/esco/isco/C2432",
-                    "code": "2432",
-                    "preferredLabel": "Public relations professionals",
+                    "conceptUri": f"http://data.europa.eu/esco/isco/C{code}",
+                    "code": code,
+                    "preferredLabel": label,
+                    "description": text,
                 }
+                for code, label, text in ISCO_GROUPS
             ],
         ),
     }
@@ -190,6 +218,8 @@ def test_read_export_reads_the_tables(export):
     assert len(tables["skills"]) == 5 and len(tables["relations"]) == 8
     assert tables["relations"][0] == (0, 0, True)
     assert tables["skill_broader"] == [(SEO, KPI)]
+    # major groups 2 and 5 and sub-major group 52 state a level; group 7 is not in the file
+    assert tables["isco_skill_levels"] == {"2": 4, "5": 2, "52": 2}
 
 
 def test_import_writes_rdf_tables_and_meta_then_is_a_no_op(export, home):
@@ -279,11 +309,31 @@ def test_merged_routes_start_in_esco_and_end_at_a_graphkit_role(export, home):
     assert first["evidence"] == "inferred" and first["gap"] == pytest.approx(1 - 2 / 2.5)
     assert second["kind"] == "alignment" and second["years"] == 0.0
     assert "to_gain" in second
+    # the trader (ISCO 5211, sales workers: skill level 2) to the online community manager
+    # (2432, professionals: 4): two ISCO-08 skill levels in one inferred move, two major groups
+    assert first["isco"] == {"groups": [["5211"], ["2432"]], "skill_levels": [2, 4], "distance": 4}
+    assert (first["skill_levels"], first["level_jump"], first["assumed_years"]) == (2, True, 5.0)
+    # 1.5 x (1 + 0.25 x 5 + (2 + 1.5 x 3) x 0.2 + 0.5 x 1)
+    assert first["cost"] == pytest.approx(1.5 * (1 + 1.25 + 6.5 * 0.2 + 0.5))
     # asymmetric: the baker's optional cash handling covers 1 of the trader's 2.5, the
     # trader's covers 0.5 of the baker's 1.5
     assert list(G.successors(BAKER)) == [TRADER]
     assert G.edges[BAKER, TRADER]["similarity"] == pytest.approx(0.4)
     assert G.edges[TRADER, BAKER]["similarity"] == pytest.approx(1 / 3)
+    # graphkit's roles carry their broadMatch ISCO-08 groups and the level those state
+    cm = "https://w3id.org/smp/role/community-manager"
+    assert (G.nodes[cm]["isco"], G.nodes[cm]["skill_level"]) == (("2432",), 4)
+    # ESCO leads to graphkit through alignments only, one way (ESCO → graphkit)
+    roles = [n for n in G if not G.nodes[n].get("esco")]
+    across = [
+        (u, v, d)
+        for u, v, d in G.edges(data=True)
+        if G.nodes[u].get("esco") != G.nodes[v].get("esco")
+    ]
+    assert across and all(d["kind"] == "alignment" for _, _, d in across)
+    assert all(G.nodes[u].get("esco") for u, _, _ in across)
+    assert not G.has_edge(sm, OCM) and G.has_edge(OCM, sm)
+    assert not any(G.has_edge(r, TRADER) or G.has_edge(TRADER, r) for r in roles)
     # a second load answers from the cache, keyed by the import too
     assert load_compiled(include_imported=True).key == merged.key != plain.key
 
@@ -303,6 +353,30 @@ def test_cli_import_then_path(export, home):
     assert "to gain" in result.stdout
     result = runner.invoke(cli, ["gap", "stallholder", "artisan baker", "-f", "json"])
     assert json.loads(result.stdout)["to_gain"][0]["skill"]["label"] == {"en": "bread baking"}
+
+
+def test_an_import_of_an_older_format_asks_to_import_again(export, home):
+    import pickle
+
+    from graphkit.esco.reader import _inputs, content_key
+
+    imported, _ = import_esco([export])
+    # what the previous format wrote: no skill levels, a key of the files alone
+    with imported.tables.open("rb") as stream:
+        tables = pickle.load(stream)
+    del tables["isco_skill_levels"]
+    with imported.tables.open("wb") as stream:
+        pickle.dump(tables, stream)
+    meta = json.loads((imported.folder / "meta.json").read_text())
+    meta["key"] = content_key(_inputs([export]))
+    (imported.folder / "meta.json").write_text(json.dumps(meta))
+    result = CliRunner().invoke(cli, ["path", "market stall trader", "social media manager"])
+    assert result.exit_code == 1
+    assert "without ISCO-08 skill levels: run `graphkit import-esco`" in result.stderr
+    assert "Traceback" not in result.stderr
+    # the import format is part of the key: importing the same files again rewrites them
+    again, done = import_esco([export])
+    assert done and again.key == imported.key
 
 
 def test_cli_import_error_exits_1(tmp_path, home):

@@ -140,7 +140,7 @@ def test_committed_exports_are_fresh(dataset):
 def test_display_graph_marks_inferred_moves(tiny):
     H = display_graph(tiny)
     role = "https://w3id.org/smp/role/"
-    inferred = H.get_edge_data(role + "strategist", role + "writer")["leadsTo"]
+    inferred = H.get_edge_data(role + "editor", role + "writer")["leadsTo"]
     assert inferred["evidence"] == "inferred"
     assert inferred["method"] == "weighted-skill-coverage"
     stated = H.get_edge_data(role + "writer", role + "community-manager")["leadsTo"]

@@ -277,6 +277,17 @@ BROKEN = {
             tool:awin a smp:Tool .
         }
     """,
+    "seniority-below-job-zone-violation": """
+        GRAPH <https://w3id.org/smp/graph/data/seniority> {
+            seniority:graphic-designer a smp:RoleSeniority ;
+                smp:role role:graphic-designer ; smp:level smp:entry .
+        }
+        GRAPH <https://w3id.org/smp/graph/data/alignments> {
+            role:graphic-designer a smp:Role ;
+                skos:exactMatch <https://www.onetonline.org/link/summary/27-1024.00> .
+            <https://www.onetonline.org/link/summary/27-1024.00> smp:jobZone 4 .
+        }
+    """,
     "esco-stated-requirement-violation": """
         GRAPH <https://w3id.org/smp/graph/data/esco-requirements> {
             requirement:blogger--paid-social a smp:SkillRequirement ;

@@ -1,14 +1,18 @@
 """Routes on the tiny graph, against costs computed by hand, and the issue's real cases.
 
-Default cost model: evidence factor x (1 + 0.25 x years + 2 x gap + 0.5 x levels beyond one);
-factors stated 1, curated 1.25, group-stated 1.4, inferred 1.5; an inferred move is assumed
-to take 2 years. Tiny levels: writer entry, editor and CM confirmed, strategist senior. Moves:
+Default cost model (graphkit.routes.cost): evidence factor x (1 + 0.25 x years + 2 x gap
++ 0.5 x levels beyond what the move explains); factors stated 1, curated 1.25, group-stated
+1.4, inferred 1.5. Known years explain a climb at 2.5 years a level; a move without years is
+assumed to take 2.5 years a level it climbs (one level at least). Tiny levels: writer entry,
+editor and CM confirmed, strategist senior. Moves:
 
     writer -> CM            stated   2y  gap 0.2/1.9      cost 1 + 0.5 + 0.4/1.9
     editor -> CM            stated   1y  gap 0.9/1.9      cost 1 + 0.25 + 1.8/1.9
     CM -> strategist        stated   3y  gap 1.0/2.05     cost 1 + 0.75 + 2/2.05
     writer -> strategist    curated  6y  gap 1.8/2.05     cost 1.25 x (1 + 1.5 + 3.6/2.05)
-    writer -> editor        inferred     gap 0.1/1.25     cost 1.5 x (1 + 0.5 + 0.2/1.25)
+    writer -> editor        inferred     gap 0.1/1.25     cost 1.5 x (1 + 0.625 + 0.2/1.25)
+
+The writer's six years to the strategist explain its climb of two levels (5 would do).
 """
 
 import networkx as nx
@@ -32,8 +36,8 @@ COST = {
     (W, C): 1 + 0.5 + 0.4 / 1.9,
     (E, C): 1 + 0.25 + 1.8 / 1.9,
     (C, S): 1 + 0.75 + 2 / 2.05,
-    (W, S): 1.25 * (1 + 1.5 + 3.6 / 2.05 + 0.5),  # entry → senior: one level beyond the first
-    (W, E): 1.5 * (1 + 0.5 + 0.2 / 1.25),
+    (W, S): 1.25 * (1 + 1.5 + 3.6 / 2.05),  # entry → senior in 6 years: explained
+    (W, E): 1.5 * (1 + 0.625 + 0.2 / 1.25),
 }
 
 
@@ -73,12 +77,11 @@ def test_other_weights(G, weight, expected):
     assert routes[0]["weight"] == weight
 
 
-def test_years_weight_with_a_tie(G):
+def test_years_weight_counts_assumed_years(G):
     routes = transition_paths(G, W, S, k=3, weight="years")
-    assert routes[0]["roles"] == [W, C, S] and routes[0]["total"] == 5.0
-    # 6 years each: writer -> strategist directly, or via the editor (2 assumed + 1 + 3)
-    assert sorted(map(len, roles(routes[1:]))) == [2, 4]
-    assert [r["total"] for r in routes[1:]] == [6.0, 6.0]
+    # writer -> strategist directly in 6 years, or via the editor (2.5 assumed + 1 + 3)
+    assert roles(routes) == [[W, C, S], [W, S], [W, E, C, S]]
+    assert [r["total"] for r in routes] == [5.0, 6.0, 6.5]
 
 
 def test_avoid_via_and_max_steps(G):
@@ -110,7 +113,7 @@ def test_each_step_is_explained(G):
 
 def test_inferred_step_reports_assumed_years_and_similarity(G):
     step = transition_paths(G, W, S, k=3)[2]["steps"][0]
-    assert (step["evidence"], step["years"], step["assumed_years"]) == ("inferred", None, 2.0)
+    assert (step["evidence"], step["years"], step["assumed_years"]) == ("inferred", None, 2.5)
     assert step["similarity"] == pytest.approx(0.92)
 
 
@@ -220,12 +223,53 @@ def test_routes_into_the_social_media_manager_match_seed_003(real, prior):
 # --- issue 13: seniority, cumulative gaps, honest years, next ----------------------------------
 
 
-def test_a_move_jumping_two_levels_is_flagged_and_priced(G):
-    step = explain_step(G, W, S)
-    assert (step["seniority"], step["levels"], step["level_jump"]) == (["entry", "senior"], 2, True)
-    assert not explain_step(G, W, C)["level_jump"]
+def test_known_years_explain_a_climb_and_nothing_explains_a_big_descent(G):
+    step = explain_step(G, W, S)  # entry → senior in 6 years: 2.5 a level would do
+    assert (step["seniority"], step["levels"], step["level_jump"]) == (
+        ["entry", "senior"],
+        2,
+        False,
+    )
     flat = CostModel(per_level=0.0)
-    assert DEFAULT_MODEL.cost(G.edges[W, S]) - flat.cost(G.edges[W, S]) == pytest.approx(1.25 * 0.5)
+    assert DEFAULT_MODEL.cost(G.edges[W, S]) == flat.cost(G.edges[W, S])
+    down = {"years": 6.0, "gap": 0.5, "evidence": "curated", "levels": -2}  # senior → entry
+    assert explain_level_jump(down)
+    assert DEFAULT_MODEL.cost(down) - flat.cost(down) == pytest.approx(1.25 * 0.5)
+
+
+@pytest.mark.parametrize(
+    ("years", "jump"),
+    [(5.0, 0.0), (6.0, 0.0), (4.0, 0.4), (2.5, 1.0), (1.0, 1.0), (None, 1.0)],
+)
+def test_years_per_level_rule(years, jump):
+    """Two levels up: 5 known years explain them; fewer explain 1 + years / 2.5; none, one."""
+    move = {"years": years, "gap": 0.5, "evidence": "stated", "levels": 2}
+    assert DEFAULT_MODEL.jump(move) == pytest.approx(jump)
+    assert explain_level_jump(move) is (jump > 0)
+
+
+def explain_level_jump(move):
+    H = nx.DiGraph()
+    H.add_node("a", seniority="entry", skills={}, tools={}, platforms={})
+    H.add_node("b", seniority="senior", skills={}, tools={}, platforms={})
+    H.add_edge("a", "b", kind="progression", weight=1.0, transition=None, sources=[], quotes=[])
+    H.edges["a", "b"].update(move)
+    return explain_step(H, "a", "b")["level_jump"]
+
+
+def test_assumed_years_never_undercut_the_usual_years_of_a_climb():
+    """A move nobody gives years for costs at least what the same move costs with the years
+    its climb usually takes, whatever its evidence (issue 13: the group-stated move with 2
+    assumed years ranked above the social media manager's stated 5)."""
+    for levels in (-1, 0, 1, 2, 3):
+        usual = DEFAULT_MODEL.years_per_level * max(1, levels)
+        for evidence in EVIDENCE_LEVELS:
+            move = {"gap": 0.4, "evidence": evidence, "levels": levels}
+            assumed = DEFAULT_MODEL.cost({**move, "years": None})
+            assert assumed >= DEFAULT_MODEL.cost({**move, "years": usual})
+            if evidence != "stated":
+                stated = {**move, "years": usual, "evidence": "stated"}
+                assert assumed > DEFAULT_MODEL.cost(stated)
 
 
 def test_group_stated_costs_between_curated_and_inferred():
@@ -251,14 +295,19 @@ def test_gaps_are_cumulative_along_a_route(G):
 
 def test_route_years_known_apart_from_assumed(G):
     route = transition_paths(G, W, S, k=3)[2]  # inferred writer -> editor, then 1 + 3 years
-    assert (route["known_years"], route["assumed_years"]) == (4.0, DEFAULT_MODEL.assumed_years)
+    assert (route["known_years"], route["assumed_years"]) == (4.0, 2.5)
     assert route["years"] == route["known_years"] + route["assumed_years"]
 
 
-def test_next_moves_ranks_by_cost_and_respects_steps(G):
+def test_next_moves_ranks_by_cost_net_of_the_levels_climbed(G):
     one = next_moves(G, W)
     assert [r["roles"][-1] for r in one] == [C, E, S]
     assert [r["cost"] for r in one] == pytest.approx([COST[W, C], COST[W, E], COST[W, S]])
+    # every move from the entry-level writer climbs: one level (CM, editor) or two (strategist)
+    worth = 0.25 * 2.5
+    assert [r["net_cost"] for r in one] == pytest.approx(
+        [COST[W, C] - worth, COST[W, E] - worth, COST[W, S] - 2 * worth]
+    )
     two = next_moves(G, E, steps=2)
     assert {r["roles"][-1]: r["hops"] for r in two} == {C: 1, W: 1, S: 2}
     assert [r["roles"][-1] for r in next_moves(G, W, limit=1)] == [C]
@@ -266,3 +315,31 @@ def test_next_moves_ranks_by_cost_and_respects_steps(G):
         next_moves(G, ROLE + "nobody")
     with pytest.raises(InvalidArgument):
         next_moves(G, W, steps=0)
+
+
+def test_net_cost_ranks_routes_between_two_roles_as_cost_does(G):
+    """The level value is the same for every route between two roles (a potential)."""
+    routes = transition_paths(G, E, S, k=3)
+    nets = [r["cost"] - DEFAULT_MODEL.level_value(r["levels"]) for r in routes]
+    assert nets == sorted(nets)
+    assert {r["levels"] for r in routes} == {1}
+
+
+def test_next_moves_skips_alignment_moves(G):
+    H = G.copy()
+    H.add_node(
+        "esco", kind="role", label="esco twin", deprecated=False, skills={}, tools={}, platforms={}
+    )
+    H.add_edge(
+        W,
+        "esco",
+        kind="alignment",
+        years=0.0,
+        evidence="curated",
+        gap=0.0,
+        weight=1.0,
+        transition=None,
+        sources=[],
+        quotes=[],
+    )
+    assert "esco" not in [r["roles"][-1] for r in next_moves(H, W)]

@@ -34,7 +34,6 @@ def test_curated_edges_carry_the_transition(G):
     [
         ("community-manager", "writer", 1.05 / 1.15),
         ("editor", "writer", 1.0 / 1.15),
-        ("strategist", "writer", 0.9 / 1.15),
         ("writer", "editor", 1.15 / 1.25),
     ],
 )
@@ -50,7 +49,22 @@ def test_inferred_edges_by_hand(G, u, v, similarity):
 def test_no_inferred_edge_below_the_threshold(G):
     # the strategist covers 1.0 / 1.9 = 0.526 of the CM's requirements: under 0.6
     assert not G.has_edge(ROLE + "strategist", ROLE + "community-manager")
-    assert sum(d["evidence"] == "inferred" for *_, d in G.edges(data=True)) == 4
+    assert sum(d["evidence"] == "inferred" for *_, d in G.edges(data=True)) == 3
+
+
+def test_no_inferred_edge_across_more_than_one_seniority_level(tiny):
+    # the strategist (senior) covers 0.9 / 1.15 = 0.78 of the writer's (entry) requirements
+    G = to_transition_graph(tiny)
+    assert not G.has_edge(ROLE + "strategist", ROLE + "writer")
+    from rdflib import URIRef
+
+    from graphkit.graph.namespaces import SMP
+
+    seniority = URIRef("https://w3id.org/smp/role-seniority/strategist")
+    tiny.remove((seniority, SMP.level, None))
+    tiny.add((seniority, SMP.level, SMP.confirmed))  # one level above the writer
+    d = to_transition_graph(tiny).edges[ROLE + "strategist", ROLE + "writer"]
+    assert d["similarity"] == pytest.approx(0.9 / 1.15) and d["levels"] == -1
 
 
 def test_threshold_and_infer_are_parameters(tiny):

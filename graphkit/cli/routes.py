@@ -109,11 +109,12 @@ def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, html, 
 @click.pass_obj
 @_handle_errors
 def next_(obj: _Context, source, steps, limit, with_inferred, fmt, lang) -> None:
-    """List the roles reachable from a role, ranked by the cost of the cheapest route.
+    """List the roles reachable from a role, best first: route cost less the levels climbed.
 
-    SOURCE is a role name in French or English. Each role comes with its years (known, and
-    assumed for moves whose source gives none), the moves and roles on the way, how many
-    skills to gain, and the evidence.
+    SOURCE is a role name in French or English. Each role comes with the seniority it reaches,
+    the cost of its cheapest route and that cost less what the levels climbed are worth (the
+    ranking), its years (known, and assumed for moves whose source gives none), the moves and
+    roles on the way, how many skills to gain, and the evidence.
 
     Example:
 

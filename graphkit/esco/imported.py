@@ -10,7 +10,8 @@ the :mod:`csv` module, into a folder of the user's data directory (:func:`data_h
   asked (``graphkit.esco.merge.load_dataset(include_imported=True)``);
 - ``esco.pickle``: the same occupations, skills and relations as plain tables, which the route
   projection reads without rdflib;
-- ``meta.json``: the version, the content key (SHA-256 of the input files) and the counts.
+- ``meta.json``: the version, the content key (SHA-256 of the input files and of the
+  import's format, :data:`IMPORT_FORMAT`) and the counts.
 
 The folder is written to a temporary folder then renamed, so a failed import leaves nothing
 half-written; importing the same files again is a no-op ("already imported").
@@ -31,11 +32,16 @@ from graphkit.routes.scoring import IMPORTANCE
 __all__ = [
     "ESCO_GRAPH",
     "ESCO_INFERENCE",
+    "IMPORT_FORMAT",
     "Imported",
     "data_home",
     "find_imported",
     "import_esco",
 ]
+
+#: What an import holds: a change (here the ISCO-08 skill levels, issue 13) changes every
+#: import's key, so that importing the same files again rewrites the folder.
+IMPORT_FORMAT = "graphkit ESCO import, format 2: tables with ISCO-08 skill levels"
 
 #: The named graph of the imported ESCO.
 ESCO_GRAPH = "https://w3id.org/smp/graph/esco"
@@ -47,17 +53,19 @@ _SKILL = "http://data.europa.eu/esco/skill/"
 #: How inferred moves across ESCO are computed; recorded in the graph and the projection.
 ESCO_INFERENCE = {
     "method": "esco-sparse-skill-coverage",
-    "threshold": 0.2,
-    "top_k": 10,
+    "threshold": 0.15,
+    "top_k": 25,
     "essential": IMPORTANCE["essential"],
     "optional": IMPORTANCE["optional"],
     "description": (
-        "Over all ESCO occupations and graphkit roles, A is inferred to lead to B when A's "
-        "skills cover at least `threshold` of B's requirements, each weighted by importance "
-        "(essential 1, optional 0.5; graphkit's requirements also by their weight): "
-        "coverage(A→B) = Σ_{s∈B} w_B(s)·[A has s] / Σ_s w_B(s), asymmetric, computed as one "
-        "sparse product of the occupations × skills matrices. A move is kept when A is among "
-        "the `top_k` best sources of B or B among the `top_k` best targets of A."
+        "Between ESCO occupations, A is inferred to lead to B when A's skills cover at least "
+        "`threshold` of B's requirements, each weighted by importance (essential 1, optional "
+        "0.5): coverage(A→B) = Σ_{s∈B} w_B(s)·[A has s] / Σ_s w_B(s), asymmetric, computed as "
+        "one sparse product of the occupations × skills matrices. A move is kept when A is "
+        "among the `top_k` best sources of B or B among the `top_k` best targets of A. No move "
+        "is inferred between an ESCO occupation and a graphkit role: across the two skill "
+        "vocabularies, of which few skills are aligned, a coverage measures the alignment more "
+        "than the jobs; a route enters graphkit through an occupation's alignment to a role."
     ),
 }
 
@@ -212,7 +220,7 @@ def import_esco(
     """
     home = data_home() if home is None else home
     files = _inputs(sources)
-    key = content_key(files)
+    key = content_key(files, salt=IMPORT_FORMAT)
     version = version or guess_version(files)
     folder = home / f"esco-{version}"
     current = find_imported(home)
@@ -223,6 +231,7 @@ def import_esco(
         "occupations": len(tables["occupations"]),
         "skills": len(tables["skills"]),
         "isco_groups": len(tables["isco"]),
+        "isco_skill_levels": len(tables["isco_skill_levels"]),
         "relations": len(tables["relations"]),
         "dangling_relations": tables["dangling"],
         "skill_broader": len(tables["skill_broader"]),

@@ -3,13 +3,23 @@
 Routes at scale (:func:`merge_esco`): every ESCO occupation becomes a role node of the
 transition graph. An occupation A leads to B when A's skills cover at least `threshold` of
 B's weighted requirements (essential 1, optional 0.5: :data:`graphkit.routes.scoring.IMPORTANCE`),
-computed for all pairs at once as one sparse product (:data:`ESCO_INFERENCE`); graphkit's roles
-take part with their own requirements, their skills translated to ESCO's through the skill
-alignments. A graphkit role aligned to an ESCO occupation (``skos:exactMatch`` or
-``skos:closeMatch``) is joined to it by an "alignment" move both ways: no typical years, the
-skill gap of the move, curated evidence. The two nodes stay distinct (unifying them would
-lose either graphkit's sourced requirements or ESCO's), and the alignment move is what lets a
-route start in ESCO (journalist, sales assistant) and end at a graphkit role.
+computed for all pairs at once as one sparse product (:data:`ESCO_INFERENCE`), between ESCO
+occupations only (ESCO skills aligned to graphkit's carry graphkit's IRIs, so that gaps name
+them as graphkit does). An ESCO occupation aligned to a graphkit role (``skos:exactMatch`` or
+``skos:closeMatch``) leads to it by an "alignment" move: no typical years, the skill gap of the
+move, curated evidence. The two nodes stay distinct (unifying them would lose either graphkit's
+sourced requirements or ESCO's), and the alignment move is what lets a route start in ESCO
+(journalist, sales assistant) and end at a graphkit role. It goes that way only: the other way,
+a route could leave a graphkit role for its ESCO occupation and come back as another role
+aligned to the same occupation (social media strategist → online community manager →
+community manager), a move that no source states.
+
+Every node gets the ISCO-08 unit groups it belongs to (``isco``: an occupation's own, a
+graphkit role's ``skos:broadMatch`` groups) and the ILO skill level of those groups
+(``skill_level``, :func:`graphkit.esco.reader.isco_skill_levels`); every move with an ESCO end
+gets the ``skill_levels`` it climbs and the ``isco_distance`` between its ends, which the cost
+model prices (:class:`graphkit.routes.cost.CostModel`): an inferred move across distant groups,
+or one that jumps skill levels, costs more.
 """
 
 import pickle
@@ -23,19 +33,30 @@ from graphkit.esco.imported import (
     Imported,
     find_imported,
 )
+from graphkit.esco.reader import EscoFileError
 from graphkit.routes import compiled
 from graphkit.routes.compiled import Compiled, Extension, files_digest
 from graphkit.routes.scoring import IMPORTANCE
 
-__all__ = ["alignments", "esco_extension", "load_compiled", "load_dataset", "merge_esco"]
+__all__ = [
+    "alignments",
+    "esco_extension",
+    "isco_distance",
+    "load_compiled",
+    "load_dataset",
+    "merge_esco",
+]
+
+#: The ESCO IRIs of ISCO-08 groups, followed by the group's code.
+_ISCO = "http://data.europa.eu/esco/isco/C"
 
 
-def _aligned(dataset, prefix: str) -> dict[str, list[str]]:
-    """Graphkit concept → ESCO concepts it exactly or closely matches (exact first)."""
+def _aligned(dataset, prefix: str, props=("exactMatch", "closeMatch")) -> dict[str, list[str]]:
+    """Graphkit concept → the concepts under `prefix` it matches by `props` (in that order)."""
     from rdflib.namespace import SKOS
 
     found: dict[str, list[str]] = {}
-    for prop in (SKOS.exactMatch, SKOS.closeMatch):
+    for prop in (SKOS[p] for p in props):
         for s, o in sorted(dataset.subject_objects(prop)):
             if str(o).startswith(prefix):
                 found.setdefault(str(s), []).append(str(o))
@@ -49,13 +70,55 @@ def alignments(dataset) -> dict:
     -------
     dict
         ``roles``: graphkit role → ESCO occupations; ``skills``: ESCO skill → the graphkit
-        skill it is aligned with (exactMatch first, then closeMatch).
+        skill it is aligned with (exactMatch first, then closeMatch); ``isco``: graphkit role →
+        the codes of the ISCO-08 unit groups it is ``skos:broadMatch``.
     """
     skills: dict[str, str] = {}
     for ours, theirs in _aligned(dataset, _SKILL).items():
         for esco in theirs:
             skills.setdefault(esco, ours)
-    return {"roles": _aligned(dataset, _OCCUPATION), "skills": skills}
+    isco = {
+        role: sorted(group.removeprefix(_ISCO) for group in groups)
+        for role, groups in _aligned(dataset, _ISCO, ("broadMatch",)).items()
+    }
+    return {"roles": _aligned(dataset, _OCCUPATION), "skills": skills, "isco": isco}
+
+
+def isco_distance(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
+    """Return how many ISCO-08 levels part two sets of unit groups: 0 (one group) to 4.
+
+    A unit group's code names its major, sub-major, minor and unit group (2432: 2, 24, 243,
+    2432); the distance is 4 less the digits the two codes share first, the smallest over the
+    pairs of the two sets, None when either set is empty.
+
+    Examples
+    --------
+    >>> isco_distance(("2432",), ("2431",)), isco_distance(("2642",), ("2431", "2511"))
+    (1, 3)
+    >>> isco_distance(("5223",), ("2432",)), isco_distance(("2432",), ())
+    (4, None)
+    """
+    if not a or not b:
+        return None
+    return min(4 - _shared_digits(x, y) for x in a for y in b)
+
+
+def _shared_digits(x: str, y: str) -> int:
+    shared = 0
+    for i, j in zip(x, y, strict=False):
+        if i != j:
+            break
+        shared += 1
+    return shared
+
+
+def _skill_level(codes, levels: dict[str, int]) -> int | None:
+    """Return the ILO skill level of unit groups: their sub-major group's, else their major's.
+
+    Several groups take the highest; None when no group's definition states a level.
+    """
+    found = [next((levels[p] for p in (code[:2], code[:1]) if p in levels), None) for code in codes]
+    return max((f for f in found if f is not None), default=None)
 
 
 def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = None):
@@ -89,6 +152,13 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
     params = {**ESCO_INFERENCE, **(params or {})}
     with imported.tables.open("rb") as stream:
         tables = pickle.load(stream)
+    if "isco_skill_levels" not in tables:
+        raise EscoFileError(
+            str(imported.tables),
+            "imported by an older graphkit, without ISCO-08 skill levels: run "
+            "`graphkit import-esco` on the ESCO export again",
+        )
+    skill_levels = tables["isco_skill_levels"]
     # the source graphkit already cites for ESCO-stated requirements (source:esco-v1-1-1)
     source = f"https://w3id.org/smp/source/esco-v{tables['version'].replace('.', '-')}"
     labels = G.graph["labels"]
@@ -117,7 +187,10 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
         if not (ours in held and held[ours]["importance"] == "essential"):
             held[ours] = requirement[essential]
     ours = {normalize(d["label"]) for _, d in G.nodes(data=True)}
-    for index, (iri, label, alts, _) in enumerate(tables["occupations"]):
+    for role, data in G.nodes(data=True):
+        data["isco"] = tuple(aligned["isco"].get(role, ()))
+        data["skill_level"] = _skill_level(data["isco"], skill_levels)
+    for index, (iri, label, alts, code) in enumerate(tables["occupations"]):
         if normalize(label) in ours:  # graphkit's journalist and ESCO's: tell them apart
             label = f"{label} (ESCO)"
         G.add_node(
@@ -130,6 +203,8 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
             platforms={},
             tools={},
             esco=True,
+            isco=(code,) if code else (),
+            skill_level=_skill_level((code,) if code else (), skill_levels),
         )
         labels[iri] = {"en": label}
         entries.append(NameEntry(iri, "role", tables["occupations"][index][1], 3, label))
@@ -141,8 +216,8 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
             continue
         for occupation in occupations:
             if occupation in G:
-                _align(G, role, occupation)
                 _align(G, occupation, role)
+    _add_isco(G)
     G.graph["esco"] = {
         "version": tables["version"],
         "key": imported.key,
@@ -152,8 +227,8 @@ def merge_esco(G, imported: Imported, aligned: dict, *, params: dict | None = No
 
 
 def _add_similar(G, params: dict, np, sparse) -> None:
-    """Add the inferred moves that involve an ESCO occupation, from one sparse product."""
-    nodes = [n for n, d in G.nodes(data=True) if not d["deprecated"]]
+    """Add the inferred moves between ESCO occupations, from one sparse product."""
+    nodes = [n for n, d in G.nodes(data=True) if d.get("esco")]
     column: dict[str, int] = {}
     rows, cols, weights = [], [], []
     for i, node in enumerate(nodes):
@@ -171,8 +246,7 @@ def _add_similar(G, params: dict, np, sparse) -> None:
     covered = (H @ W.T).tocoo()
     a, b = covered.row, covered.col
     share = covered.data / totals[b]
-    esco = np.array([bool(G.nodes[n].get("esco")) for n in nodes])
-    keep = (share >= params["threshold"]) & (a != b) & (esco[a] | esco[b])
+    keep = (share >= params["threshold"]) & (a != b)
     a, b, share = a[keep], b[keep], share[keep]
     top = np.zeros(len(a), dtype=bool)
     for group in (b, a):  # the best sources of each target, the best targets of each source
@@ -188,8 +262,23 @@ def _add_similar(G, params: dict, np, sparse) -> None:
             G.add_edge(source, target, **inferred_move(value, params["method"]))
 
 
+def _add_isco(G) -> None:
+    """Give each move with an ESCO end the skill levels it climbs and its ISCO-08 distance.
+
+    Moves between two graphkit roles keep their seniority levels alone (``levels``).
+    """
+    for u, v, data in G.edges(data=True):
+        a, b = G.nodes[u], G.nodes[v]
+        if not (a.get("esco") or b.get("esco")):
+            continue
+        if a["skill_level"] is not None and b["skill_level"] is not None:
+            data["skill_levels"] = b["skill_level"] - a["skill_level"]
+        if (distance := isco_distance(a["isco"], b["isco"])) is not None:
+            data["isco_distance"] = distance
+
+
 def _align(G, u: str, v: str) -> None:
-    """Join a graphkit role and its aligned ESCO occupation by an alignment move."""
+    """Lead an ESCO occupation to a graphkit role aligned to it by an alignment move."""
     from graphkit.routes.scoring import coverage
 
     share = coverage(G.nodes[v]["skills"], G.nodes[u]["skills"])

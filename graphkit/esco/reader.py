@@ -15,7 +15,14 @@ from pathlib import Path
 from graphkit.errors import GraphkitError
 from graphkit.routes.scoring import IMPORTANCE
 
-__all__ = ["FILES", "EscoFileError", "content_key", "guess_version", "read_export"]
+__all__ = [
+    "FILES",
+    "EscoFileError",
+    "content_key",
+    "guess_version",
+    "isco_skill_levels",
+    "read_export",
+]
 
 #: The CSV files read, with the columns each must have.
 FILES = {
@@ -59,9 +66,9 @@ def _inputs(sources: Iterable[Path]) -> list[Path]:
     return files
 
 
-def content_key(files: Iterable[Path]) -> str:
-    """Hash the input files (names and bytes): the import's identity."""
-    digest = hashlib.sha256()
+def content_key(files: Iterable[Path], *, salt: str = "") -> str:
+    """Hash the input files (names and bytes) after `salt`: the import's identity."""
+    digest = hashlib.sha256(salt.encode())
     for path in sorted(files, key=lambda p: p.name):
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -159,6 +166,49 @@ def _concepts(members: _Members, what: str, extra: str) -> list[tuple]:
     ]
 
 
+#: How an ISCO-08 group's definition states its skill level ("Competent performance in most
+#: occupations in this major group requires skills at the fourth ISCO skill level").
+_SKILL_LEVEL = re.compile(r"\brequires? skills at the (first|second|third|fourth) ISCO skill level")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def isco_skill_levels(definitions: dict[str, str]) -> dict[str, int]:
+    """Read the ILO skill level each ISCO-08 group's definition states, by group code.
+
+    ISCO-08 (ILO, 2012) defines four skill levels, a function of the complexity and range of
+    the tasks (1: simple and routine … 4: complex problem-solving, usually after higher
+    education), and states in the definition of each major and sub-major group the level most
+    of its occupations require; ESCO publishes these definitions with the groups
+    (``ISCOGroups_en.csv``, column ``description``). The first level a definition names counts:
+    major group 1 (managers) says "fourth …, except for Sub-major Group 14", whose own
+    definition says "third".
+
+    Parameters
+    ----------
+    definitions : dict
+        ISCO-08 group code → its definition.
+
+    Returns
+    -------
+    dict
+        Code → skill level (1–4), for the groups whose definition states one.
+
+    Examples
+    --------
+    >>> isco_skill_levels({
+    ...     "1": "… requires skills at the fourth ISCO skill level, except for Sub-major Group "
+    ...          "14 …, for which skills at the third ISCO skill level are generally required.",
+    ...     "14": "Competent performance … requires skills at the third ISCO skill level.",
+    ...     "2432": "Public relations professionals plan …"})
+    {'1': 4, '14': 3}
+    """
+    found = {}
+    for code, text in definitions.items():
+        if m := _SKILL_LEVEL.search(text):
+            found[code] = _ORDINALS[m.group(1)]
+    return found
+
+
 def read_export(sources: Iterable[Path], *, progress: Callable[[str], None] | None = None) -> dict:
     """Read the ESCO CSV export into plain tables.
 
@@ -174,6 +224,7 @@ def read_export(sources: Iterable[Path], *, progress: Callable[[str], None] | No
     dict
         ``occupations`` and ``skills`` (lists of ``(iri, prefLabel, altLabels, extra)``,
         extra being the ISCO code or the skill type), ``isco`` (``(iri, code, label)``),
+        ``isco_skill_levels`` (:func:`isco_skill_levels` of the groups' definitions),
         ``relations`` (``(occupation index, skill index, essential)``), ``dangling`` (how many
         relations name an occupation or skill the export does not list: skipped) and
         ``skill_broader`` (``(narrower, broader)`` IRIs).
@@ -191,10 +242,13 @@ def read_export(sources: Iterable[Path], *, progress: Callable[[str], None] | No
     note("skills")
     tables["skills"] = _concepts(members, "skills", "skillType")
     note("ISCO groups")
+    groups = [r for _, r in _rows(members, "isco")]
     tables["isco"] = [
-        (r["conceptUri"].strip(), r["code"].strip(), r["preferredLabel"].strip())
-        for _, r in _rows(members, "isco")
+        (r["conceptUri"].strip(), r["code"].strip(), r["preferredLabel"].strip()) for r in groups
     ]
+    tables["isco_skill_levels"] = isco_skill_levels(
+        {r["code"].strip(): r.get("description") or "" for r in groups}
+    )
     note("occupation–skill relations")
     occupation = {o[0]: i for i, o in enumerate(tables["occupations"])}
     skill = {s[0]: i for i, s in enumerate(tables["skills"])}

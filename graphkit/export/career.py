@@ -1,4 +1,4 @@
-"""The career map's layout and next moves: roles placed for careers, moves ranked by cost.
+"""The career map's layout and next moves: roles placed for careers, moves ranked as next does.
 
 Positions are computed in Python with networkx, so the page draws at once (no physics): each
 role sits on a row by seniority (``smp:seniority`` → ``smp:rank`` when the dataset states it)
@@ -117,8 +117,8 @@ def next_moves_for_viewer(T: nx.DiGraph, role: str, *, limit: int = 6) -> list[d
     """List a role's next moves for the viewer's panel, in the order ``graphkit next`` gives.
 
     The ranking is :func:`graphkit.routes.paths.next_moves` with its defaults (one move, the
-    documented moves only, by the cost model), so that the page and the CLI agree; this
-    reduces each route to what the panel shows.
+    documented moves only, by cost less the levels climbed), so that the page and the CLI agree;
+    this reduces each route to what the panel shows.
 
     Parameters
     ----------

@@ -72,7 +72,7 @@ def display_graph(dataset: Graph) -> nx.MultiDiGraph:
     >>> from graphkit.graph.examples import tiny_graph
     >>> H = display_graph(tiny_graph())
     >>> H.number_of_nodes(), H.number_of_edges()
-    (11, 24)
+    (11, 23)
     >>> H.nodes["https://w3id.org/smp/platform/tiktok"]["label_fr"]
     'TikTok'
     >>> sorted({d["evidence"] for _, _, d in H.edges(data=True)})

@@ -63,6 +63,7 @@ class SMP(DefinedNamespace):
     fromRole: URIRef  # from role
     integratesWith: URIRef  # integrates with
     importance: URIRef  # importance
+    jobZone: URIRef  # job zone
     leadsTo: URIRef  # leads to
     level: URIRef  # level
     platform: URIRef  # platform

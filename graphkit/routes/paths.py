@@ -4,19 +4,16 @@ Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.p
 """
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from itertools import islice, pairwise
 
 import networkx as nx
 
 from graphkit.errors import InvalidArgument, NoTransitionPath, TermNotFound
 from graphkit.routes.analysis import skill_gap
+from graphkit.routes.cost import DEFAULT_MODEL, CostModel
 
 __all__ = [
-    "DEFAULT_MODEL",
-    "WEIGHTS",
-    "CostModel",
     "explain_step",
     "next_moves",
     "route_steps",
@@ -24,97 +21,8 @@ __all__ = [
     "transition_paths",
 ]
 
-#: The ways a route can be weighed.
-WEIGHTS = ("cost", "years", "gap", "hops")
-
 #: How many candidate routes Yen's algorithm may enumerate to satisfy `via` or `max_steps`.
 MAX_CANDIDATES = 2000
-
-
-@dataclass(frozen=True)
-class CostModel:
-    r"""The cost of a move, combining time, the skills to learn, seniority and the evidence.
-
-    .. math::
-
-        \mathrm{cost} = f_{evidence} \times (\mathrm{per\_step}
-            + \mathrm{per\_year} \times \mathrm{years} + \mathrm{per\_gap} \times \mathrm{gap}
-            + \mathrm{per\_level} \times \max(0, |\mathrm{levels}| - 1))
-
-    where ``years`` is the move's typical years in the first role (``assumed_years`` for a
-    move whose source gives none: an inferred move, or a taxonomy's), ``gap`` the weighted
-    share of the target role's requirements the first role lacks (0 to 1, essential skills
-    counting double optional ones), ``levels`` the seniority levels the move climbs (or
-    descends; one level is an ordinary step, each further level costs ``per_level``), and
-    ``f_evidence`` the evidence factor, in the order of DESIGN.md §4: a move an article states
-    costs less than a curated one, which costs less than one a taxonomy states only between the
-    groups that hold the two roles (``groupstated``), which costs less than one inferred from
-    skill similarity.
-
-    Attributes
-    ----------
-    per_step : float
-        Fixed cost of any move (a change of job has a price of its own).
-    per_year : float
-        Cost of one typical year.
-    per_gap : float
-        Cost of a full skill gap (gap = 1).
-    per_level : float
-        Cost of each seniority level a single move jumps beyond the first.
-    evidence : dict
-        Factor by evidence level.
-    assumed_years : float
-        Years assumed for a move without typical years: a model parameter, not data.
-
-    Examples
-    --------
-    >>> model = CostModel()
-    >>> model.cost({"years": 2.0, "gap": 0.5, "evidence": "stated"})  # 1 + 0.5 + 1
-    2.5
-    >>> model.cost({"years": None, "gap": 0.5, "evidence": "inferred"})  # 1.5 x 2.5
-    3.75
-    >>> model.cost({"years": 2.0, "gap": 0.5, "evidence": "stated", "levels": 3})  # + 2 x 0.5
-    3.5
-    """
-
-    per_step: float = 1.0
-    per_year: float = 0.25
-    per_gap: float = 2.0
-    per_level: float = 0.5
-    evidence: dict = field(
-        default_factory=lambda: {
-            "stated": 1.0,
-            "curated": 1.25,
-            "groupstated": 1.4,
-            "inferred": 1.5,
-        }
-    )
-    assumed_years: float = 2.0
-
-    def years(self, edge: dict) -> float:
-        """Return the move's typical years, or the assumed years of an inferred move."""
-        return self.assumed_years if edge["years"] is None else edge["years"]
-
-    def cost(self, edge: dict) -> float:
-        """Return the cost of a move from its edge attributes."""
-        raw = self.per_step + self.per_year * self.years(edge) + self.per_gap * edge["gap"]
-        raw += self.per_level * max(0, abs(edge.get("levels", 0)) - 1)
-        return self.evidence[edge["evidence"]] * raw
-
-    def weight_function(self, weight: str) -> Callable[[str, str, dict], float]:
-        """Return the networkx weight function for `weight`, one of :data:`WEIGHTS`."""
-        functions = {
-            "cost": lambda u, v, d: self.cost(d),
-            "years": lambda u, v, d: self.years(d),
-            "gap": lambda u, v, d: d["gap"],
-            "hops": lambda u, v, d: 1,
-        }
-        if weight not in functions:
-            raise InvalidArgument(f"unknown weight {weight!r}; use one of {', '.join(WEIGHTS)}")
-        return functions[weight]
-
-
-DEFAULT_MODEL = CostModel()
 
 
 def explain_step(
@@ -143,12 +51,16 @@ def explain_step(
     -------
     dict
         The edge's ``kind``, ``years`` (None when its source gives none, then
-        ``assumed_years``), ``years_quote`` (the quote that gives the years, or None),
-        ``evidence``, ``weight``, ``sources``, ``quotes``, ``transition`` (and
-        ``similarity``, ``method`` when inferred), ``seniority`` (the two levels), ``levels``
-        (levels climbed), ``level_jump`` (True when the move jumps more than one level), its
-        ``cost`` under `model`, and from :func:`graphkit.routes.analysis.skill_gap`: ``gap``,
-        ``to_gain``, ``carried``, ``tools_to_learn``, ``platforms_to_learn``.
+        ``assumed_years``, see :meth:`CostModel.years`), ``years_quote`` (the quote that
+        gives the years, or None), ``evidence``, ``weight``, ``sources``, ``quotes``,
+        ``transition`` (and ``similarity``, ``method`` when inferred), ``seniority`` (the two
+        levels), ``levels`` (seniority levels climbed, negative going down), ``level_jump``
+        (True when the move climbs or descends more than its years explain, see
+        :meth:`CostModel.jump`), its ``cost`` under `model`, and from
+        :func:`graphkit.routes.analysis.skill_gap`: ``gap``, ``to_gain``, ``carried``,
+        ``tools_to_learn``, ``platforms_to_learn``. At ESCO scale, where both ends have
+        ISCO-08 unit groups, also ``skill_levels`` (ILO skill levels climbed) and ``isco``:
+        the two ends' ``groups`` and ``skill_levels``, and their ``distance``.
 
     Examples
     --------
@@ -157,12 +69,16 @@ def explain_step(
     ('lateral', 2.0, 'stated', 1.7105)
     >>> [g["skill"].rsplit("/", 1)[1] for g in step["to_gain"]]
     ['analytics']
+
+    Six years explain the writer's climb of two levels (see :meth:`CostModel.jump`):
+
     >>> step = explain_step(G, role + "writer", role + "strategist")
     >>> step["seniority"], step["levels"], step["level_jump"]
-    (['entry', 'senior'], 2, True)
+    (['entry', 'senior'], 2, False)
+    >>> explain_step(G, role + "editor", role + "writer")["assumed_years"]
+    2.5
     """
     data = G.edges[u, v]
-    levels = data.get("levels", 0)
     step = {
         "from": u,
         "to": v,
@@ -176,14 +92,21 @@ def explain_step(
         "quotes": list(data["quotes"]),
         "years_quote": _years_quote(data),
         "seniority": [G.nodes[u].get("seniority"), G.nodes[v].get("seniority")],
-        "levels": levels,
-        "level_jump": abs(levels) > 1,
+        "levels": data.get("levels", 0),
+        "level_jump": model.jump(data) > 0,
     }
     if data["years"] is None:
-        step["assumed_years"] = model.assumed_years
-    for key in ("similarity", "method"):
+        step["assumed_years"] = model.years(data)
+    for key in ("similarity", "method", "skill_levels"):
         if key in data:
             step[key] = data[key]
+    if "isco_distance" in data:
+        ends = (G.nodes[u], G.nodes[v])
+        step["isco"] = {
+            "groups": [list(n["isco"]) for n in ends],
+            "skill_levels": [n["skill_level"] for n in ends],
+            "distance": data["isco_distance"],
+        }
     gap = skill_gap(G, u, v, held=held)
     for key in ("gap", "to_gain", "carried", "tools_to_learn", "platforms_to_learn"):
         step[key] = gap[key]
@@ -236,6 +159,7 @@ def _route(G: nx.DiGraph, path: list[str], weight: str, model: CostModel) -> dic
         "evidence": sorted({s["evidence"] for s in steps}),
         "to_gain": [{**gain, "step": i} for i, s in enumerate(steps, 1) for gain in s["to_gain"]],
         "level_jumps": sum(s["level_jump"] for s in steps),
+        "levels": sum(model.climb(G.edges[u, v]) for u, v in pairwise(path)),
         "steps": steps,
     }
 
@@ -328,8 +252,9 @@ def transition_paths(
         the sources or editors give, plus ``assumed_years``, the model's for moves without),
         ``weight`` and ``total`` (the minimised sum), ``evidence`` (levels used), ``to_gain``
         (every skill the route asks to gain, once, with the ``step`` that asks it),
-        ``level_jumps`` (moves that jump more than one seniority level) and ``steps`` (see
-        :func:`explain_step`; gaps are cumulative, see :func:`route_steps`).
+        ``level_jumps`` (moves that climb or descend more than their years explain),
+        ``levels`` (the levels the route climbs, :meth:`CostModel.climb` of each move) and
+        ``steps`` (see :func:`explain_step`; gaps are cumulative, see :func:`route_steps`).
 
     Raises
     ------
@@ -347,8 +272,8 @@ def transition_paths(
     >>> [([r.rsplit("/", 1)[1] for r in route["roles"]], round(route["cost"], 3))
     ...  for route in routes]  # doctest: +NORMALIZE_WHITESPACE
     [(['editor', 'community-manager', 'strategist'], 4.923),
-     (['editor', 'writer', 'community-manager', 'strategist'], 7.077),
-     (['editor', 'writer', 'strategist'], 8.586)]
+     (['editor', 'writer', 'community-manager', 'strategist'], 7.265),
+     (['editor', 'writer', 'strategist'], 8.149)]
     >>> transition_paths(G, role + "editor", role + "strategist", max_steps=1)
     Traceback (most recent call last):
     ...
@@ -415,11 +340,17 @@ def next_moves(
     inferred: bool = True,
     model: CostModel = DEFAULT_MODEL,
 ) -> list[dict]:
-    """Rank the roles reachable from `source` in at most `steps` moves, cheapest route first.
+    """Rank the roles reachable from `source` in at most `steps` moves, best first.
 
     Each reachable live role comes with its cheapest route of at most `steps` moves under
     `model` (the same route dict as :func:`transition_paths`: years known and assumed, the
-    cumulative gaps, the evidence of each step). Deprecated roles are left out.
+    cumulative gaps, the evidence of each step). The roles are ranked by ``net_cost``: the
+    route's cost less what the levels it climbs are worth (:meth:`CostModel.level_value`; a
+    descent adds to it). Between two given roles this changes no ranking of routes (every
+    route climbs the same levels); across destinations, it keeps a progression whose years
+    *are* its climb from ranking below a shorter lateral move only because it takes longer.
+    Deprecated roles are left out, and so are alignment moves (a role and its ESCO occupation
+    are one job described twice, not a move).
 
     Parameters
     ----------
@@ -440,7 +371,8 @@ def next_moves(
     Returns
     -------
     list of dict
-        One route per reachable role (its ``roles[-1]``), by cost, then by role IRI.
+        One route per reachable role (its ``roles[-1]``), with its ``net_cost``, by net cost,
+        then by role IRI.
 
     Raises
     ------
@@ -451,9 +383,10 @@ def next_moves(
 
     Examples
     --------
-    >>> [(r["roles"][-1].rsplit("/", 1)[1], round(r["cost"], 3))
-    ...  for r in next_moves(G, role + "writer")]
-    [('community-manager', 1.711), ('editor', 2.49), ('strategist', 5.945)]
+    >>> [(r["roles"][-1].rsplit("/", 1)[1], round(r["cost"], 3), round(r["net_cost"], 3))
+    ...  for r in next_moves(G, role + "writer")]  # doctest: +NORMALIZE_WHITESPACE
+    [('community-manager', 1.711, 1.086), ('editor', 2.678, 2.053),
+     ('strategist', 5.32, 4.07)]
     >>> [r["hops"] for r in next_moves(G, role + "editor", steps=2)]
     [1, 1, 2]
     >>> [r["roles"][-1].rsplit("/", 1)[1] for r in next_moves(G, role + "writer", inferred=False)]
@@ -469,16 +402,21 @@ def next_moves(
         reached = {}
         for u, (cost, path) in frontier.items():
             for v, data in G[u].items():
-                if v in path or (not inferred and data["evidence"] == "inferred"):
+                if v in path or data["kind"] == "alignment":
+                    continue
+                if not inferred and data["evidence"] == "inferred":
                     continue
                 total = cost + model.cost(data)
                 if v not in reached or total < reached[v][0]:
                     reached[v] = (total, [*path, v])
         frontier = {v: cp for v, cp in reached.items() if v not in best or cp[0] < best[v][0]}
         best.update(frontier)
-    ranked = sorted(
-        (cost, v, path)
-        for v, (cost, path) in best.items()
+    routes = [
+        _route(G, path, "cost", model)
+        for v, (_, path) in best.items()
         if v != source and not G.nodes[v].get("deprecated")
-    )
-    return [_route(G, path, "cost", model) for _, _, path in ranked[:limit]]
+    ]
+    for route in routes:
+        route["net_cost"] = route["cost"] - model.level_value(route["levels"])
+    routes.sort(key=lambda r: (r["net_cost"], r["roles"][-1]))
+    return routes[:limit]

@@ -33,7 +33,9 @@ INFERENCE = {
     "description": (
         "A role A is inferred to lead to a role B when A's skills cover at least `threshold` "
         "of B's requirements, each weighted by its weight times its importance (essential 1, "
-        "optional 0.5). The coverage is asymmetric; it is recorded as the edge's similarity."
+        "optional 0.5). The coverage is asymmetric; it is recorded as the edge's similarity. "
+        "No move is inferred between roles more than one seniority level apart: skills say "
+        "nothing of rank, and no source gives such a move in one step."
     ),
 }
 
@@ -179,7 +181,7 @@ def to_transition_graph(
     ``A → B`` is added wherever none exists and A's skills cover at least `threshold` of B's
     weighted requirements (see :data:`INFERENCE`); it has evidence ``inferred``, no kind and
     no typical years, and records its ``similarity`` and ``method``. Deprecated roles get no
-    inferred edge.
+    inferred edge, and none joins two roles more than one seniority level apart.
 
     Parameters
     ----------
@@ -210,15 +212,16 @@ def to_transition_graph(
     ...        for u, v, d in G.edges(data=True))  # doctest: +NORMALIZE_WHITESPACE
     [('community-manager', 'strategist', 'stated'), ('community-manager', 'writer', 'inferred'),
      ('editor', 'community-manager', 'stated'), ('editor', 'writer', 'inferred'),
-     ('strategist', 'writer', 'inferred'), ('writer', 'community-manager', 'stated'),
-     ('writer', 'editor', 'inferred'), ('writer', 'strategist', 'curated')]
+     ('writer', 'community-manager', 'stated'), ('writer', 'editor', 'inferred'),
+     ('writer', 'strategist', 'curated')]
 
-    The strategist holds the writer's essential skill (writing, 0.9) but neither optional
-    one (moderation 0.3, editing 0.2, each counting half): 0.9 / 1.15.
+    The editor holds the writer's essential skill (writing, 0.9) and one optional one (editing
+    0.2, counting half) but not the other (moderation 0.3): 1.0 / 1.15. The strategist holds
+    the writing, 0.9 / 1.15, but is two levels above the writer: no move is inferred.
 
-    >>> d = G.edges["https://w3id.org/smp/role/strategist", "https://w3id.org/smp/role/writer"]
-    >>> round(d["similarity"], 3), d["method"], d["years"]
-    (0.783, 'weighted-skill-coverage', None)
+    >>> d = G.edges["https://w3id.org/smp/role/editor", "https://w3id.org/smp/role/writer"]
+    >>> round(d["similarity"], 3), d["method"], d["years"], d["levels"]
+    (0.87, 'weighted-skill-coverage', None, -1)
     """
     profiles = role_profiles(graph)
     seniority = role_seniority(graph)
@@ -277,9 +280,12 @@ def _add_inferred(G: nx.DiGraph, threshold: float) -> None:
         for v in live:
             if u == v or G.has_edge(u, v):
                 continue
+            levels = _levels(G, u, v)
+            if abs(levels) > 1:
+                continue
             share = coverage(G.nodes[v]["skills"], G.nodes[u]["skills"])
             if share >= threshold:
-                G.add_edge(u, v, **inferred_move(share, INFERENCE["method"], _levels(G, u, v)))
+                G.add_edge(u, v, **inferred_move(share, INFERENCE["method"], levels))
 
 
 def inferred_move(share: float, method: str, levels: int = 0) -> dict:

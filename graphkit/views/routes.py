@@ -69,8 +69,10 @@ def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
     levels = [_value_name(s, labels, lang) for s in step.get("seniority", ()) if s]
     if len(levels) == 2:
         facts.insert(1, " → ".join(levels))
+    facts[1:1] = _isco_facts(step, words)
     if step.get("level_jump"):
-        facts.append("⚠ " + words["jump"].format(n=abs(step["levels"])))
+        jump = ("jump", step["levels"]) if step["levels"] else ("skill_jump", step["skill_levels"])
+        facts.append("⚠ " + words[jump[0]].format(n=abs(jump[1])))
     lines = [
         f"  {number}. {_name(step['from'], labels, lang)} → {_name(step['to'], labels, lang)}",
         f"     {' · '.join(facts)}",
@@ -86,6 +88,25 @@ def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
     for quote in quotes[: 2 if first else 1]:
         lines.append(f"     {words['quote']}: « {quote} »")
     return lines
+
+
+def _isco_facts(step: dict, words: dict) -> list[str]:
+    """Say where a move at ESCO scale goes in ISCO-08, when that prices it.
+
+    An inferred move shows its two unit groups (a move across distant groups costs more); any
+    move that changes ILO skill level shows the two levels.
+    """
+    isco = step.get("isco")
+    if not isco:
+        return []
+    facts = []
+    if step["evidence"] == "inferred":
+        a, b = ("/".join(groups) for groups in isco["groups"])
+        facts.append(words["isco"].format(a=a, b=b))
+    a, b = isco["skill_levels"]
+    if a is not None and b is not None and a != b:
+        facts.append(words["skill_levels"].format(a=a, b=b))
+    return facts
 
 
 def _route_years(route: dict, words: dict) -> str:
@@ -176,7 +197,9 @@ def route_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]
 NEXT_COLUMNS = (
     "rank",
     "role",
+    "level",
     "cost",
+    "net_cost",
     "years",
     "assumed_years",
     "moves",
@@ -193,14 +216,16 @@ def next_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
     --------
     >>> from graphkit.routes.paths import next_moves
     >>> rows = next_rows(next_moves(G, "https://w3id.org/smp/role/writer"), G.graph["labels"])
-    >>> rows[0]["role"], rows[0]["years"], rows[0]["to_gain"]
-    ('community manager', 2.0, 1)
+    >>> rows[0]["role"], rows[0]["level"], rows[0]["years"], rows[0]["to_gain"]
+    ('community manager', 'confirmed (+1)', 2.0, 1)
     """
     return [
         {
             "rank": i,
             "role": _name(route["roles"][-1], labels, lang),
+            "level": _level(route, labels, lang),
             "cost": round(route["cost"], 2),
+            "net_cost": round(route["net_cost"], 2),
             "years": route["known_years"],
             "assumed_years": route["assumed_years"],
             "moves": route["hops"],
@@ -210,6 +235,13 @@ def next_rows(routes: list[dict], labels: dict, lang: str = "en") -> list[dict]:
         }
         for i, route in enumerate(routes, 1)
     ]
+
+
+def _level(route: dict, labels: dict, lang: str) -> str:
+    """Say the seniority a route reaches and the levels it climbs: "senior (+2)"."""
+    reached = _value_name(route["steps"][-1]["seniority"][1], labels, lang)
+    climb = f"({route['levels']:+d})" if route["levels"] else ""
+    return " ".join(filter(None, (reached, climb)))
 
 
 def next_text(source: str, routes: list[dict], labels: dict, lang: str = "en") -> str:
