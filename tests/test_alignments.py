@@ -163,6 +163,11 @@ JOB_ZONES = {
 JOB_ZONE_FLOOR = {1: 1, 2: 1, 3: 1, 4: 2, 5: 3}
 
 
+#: O*NET occupations the data maps whose Job Zone the reference does not record: they carry
+#: none (a zone is never guessed). Editors was read only among the Related Occupations.
+UNRECORDED_ZONES = {"27-3041.00"}
+
+
 def test_every_onet_occupation_carries_its_job_zone(dataset):
     zones = {
         str(s).removeprefix(ONET): int(z.toPython())
@@ -170,7 +175,8 @@ def test_every_onet_occupation_carries_its_job_zone(dataset):
     }
     used = {str(o).removeprefix(ONET) for _, _, o in _mappings(dataset) if str(o).startswith(ONET)}
     assert zones and used
-    assert zones == {code: JOB_ZONES[code] for code in used}
+    assert used - JOB_ZONES.keys() == UNRECORDED_ZONES
+    assert zones == {code: JOB_ZONES[code] for code in used - UNRECORDED_ZONES}
 
 
 def test_seniority_stated_by_onet_is_the_floor_of_an_exact_match(dataset):

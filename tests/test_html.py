@@ -52,6 +52,26 @@ def test_render_does_not_change_its_input(tiny):
     assert (sorted(H.nodes(data=True)), sorted(H.edges(keys=True, data=True))) == before
 
 
+def _page_data(page: str) -> dict:
+    found = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)
+    return json.loads(found.group(1))
+
+
+def test_the_page_writes_every_edge_once_as_a_row(tiny):
+    from graphkit.export.viewer import EDGE_FIELDS
+
+    H = display_graph(tiny)
+    data = _page_data(render_html(H))
+    assert [n["id"] for n in data["nodes"]] == list(H)
+    assert data["fields"] == list(EDGE_FIELDS)
+    ids = [n["id"] for n in data["nodes"]]
+    rows = [dict(zip(EDGE_FIELDS, row, strict=True)) for row in data["edges"]]
+    written = [(ids[r["from"]], ids[r["to"]], r["rel"], r["evidence"]) for r in rows]
+    assert written == [(u, v, k, d["evidence"]) for u, v, k, d in H.edges(keys=True, data=True)]
+    cited = {s for n in data["nodes"] for s in n["sources"]}
+    assert cited and set(data["sources"]) == cited  # each source's name, once
+
+
 def test_route_view_lists_each_steps_gap(G):
     from graphkit.routes.paths import transition_path
 
@@ -248,15 +268,61 @@ def test_a_graph_ten_times_ours_stays_usable(visit, dataset, tmp_path):
     path.write_text(render_html(big), encoding="utf-8")
     v = visit(path)
     assert v.outside == [] and v.errors == []
-    assert v.page.evaluate("window.graphkitViewer.nodes.length") == 10 * H.number_of_nodes()
+    roles = sum(d["kind"] == "role" for _, d in H.nodes(data=True))
+    # vis-network holds the roles only: the other kinds wait until they are ticked
+    assert v.page.evaluate("window.graphkitViewer.nodes.length") == 10 * roles
     assert v.drawn_pixels() > 10_000
-    # ready within 3 s: the best of two loads, as for our graph, on a shared machine
+    # ready well within the 3 s that issue 16 promised (vis-network given every node and
+    # edge took 2.5 to 4 s): the best of two loads, as for our graph, on a shared machine
     times = [v.page.evaluate("window.graphkitViewer.readyAt")]
     times.append(visit(path).page.evaluate("window.graphkitViewer.readyAt"))
-    assert min(times) <= 3000, times
-    v.page.fill("#search", "tiktok #3")
+    assert min(times) <= 2000, times
+    v.page.fill("#search", "tiktok #3")  # a platform: its kind is off, search finds it
     assert v.page.locator("#search-results li").first.inner_text().startswith("TikTok #3")
     v.screenshot("graph-10x.png")
+    for kind in ("skill", "platform", "tool", "credential"):
+        v.page.check(f"input[data-kind={kind}]")
+    shown = "window.graphkitViewer.nodes.get({filter: n => !n.hidden}).length"
+    assert v.page.evaluate(shown) == big.number_of_nodes()
+    assert v.errors == []
+
+
+def test_ticking_a_kind_adds_its_nodes_and_edges_to_the_map(visit, dataset):
+    H = display_graph(dataset)
+    kinds = {n: d["kind"] for n, d in H.nodes(data=True)}
+
+    def expected(on: set) -> list[int]:
+        """The nodes and links of `H` shown when the kinds `on` are ticked (no role selected)."""
+        return [
+            sum(kinds[n] in on for n in H),
+            sum(kinds[u] in on and kinds[w] in on for u, w in H.edges()),
+        ]
+
+    V = "window.graphkitViewer"
+    held = f"[{V}.nodes.length, {V}.edges.length]"
+    shown = f"[{V}.nodes.get({{filter: n => !n.hidden}}).length, " \
+        f"{V}.edges.get({{filter: e => !e.hidden}}).length]"  # fmt: skip
+    v = visit(REPO / "exports" / "graph.html")
+    assert v.page.evaluate(held) == expected({"role"})  # the rest is not in vis-network yet
+    v.page.check("input[data-kind=skill]")
+    assert v.page.evaluate(shown) == expected({"role", "skill"})
+    u, w, key, d = next(
+        (u, w, k, d) for u, w, k, d in H.edges(keys=True, data=True) if k == "requiresSkill"
+    )
+    link = v.page.evaluate(f"{V}.edges.get('{u}|{key}|{w}')")
+    assert (link["from"], link["to"], link["evidence"], link["hidden"]) == (
+        u, w, d["evidence"], False
+    )  # fmt: skip
+    v.page.evaluate(f"{V}.network.redraw()")
+    labelled = {kinds[b["id"]] for b in v.page.evaluate(f"{V}.labelBoxes()")}
+    assert labelled == {"role", "skill"}  # the skills are drawn
+    v.page.check("input[data-kind=tool]")
+    assert v.page.evaluate(shown) == expected({"role", "skill", "tool"})
+    v.page.uncheck("input[data-kind=skill]")
+    assert v.page.evaluate(shown) == expected({"role", "tool"})
+    v.page.uncheck("input[data-kind=tool]")
+    assert v.page.evaluate(shown) == expected({"role"})
+    assert v.errors == [] and v.outside == []
 
 
 def _overlaps(boxes: list[dict]) -> list[tuple[str, str]]:

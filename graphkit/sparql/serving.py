@@ -264,11 +264,10 @@ def serve(
     # Ctrl-C stops it, even where the shell started it with SIGINT ignored (in background)
     previous = signal.signal(signal.SIGINT, signal.default_int_handler) if main else None
     try:
-        with Endpoint(source, **options) as endpoint:
-            if on_ready is not None:
+        with Endpoint(source, **options) as endpoint, contextlib.suppress(KeyboardInterrupt):
+            if on_ready is not None:  # a Ctrl-C right after it is announced stops it too
                 on_ready(endpoint.url)
-            with contextlib.suppress(KeyboardInterrupt):
-                endpoint.run()
+            endpoint.run()
     finally:
         if main:
             signal.signal(signal.SIGINT, previous)

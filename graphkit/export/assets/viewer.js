@@ -4,8 +4,15 @@
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var route = data.route, words = data.words, relations = data.relations;
-  var lang = "en", byId = {}, selectedRole = null, lastBoxes = [];
+  var lang = "en", byId = {}, selected = null, lastBoxes = [];
   data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var links = data.edges.map(function (row) {  // [from, to, rel, …] as data.fields names them
+    var e = {};
+    data.fields.forEach(function (field, i) { e[field] = row[i]; });
+    e.from = data.nodes[e.from].id; e.to = data.nodes[e.to].id;
+    e.id = e.from + "|" + e.rel + "|" + e.to;
+    return e;
+  });
 
   function w(key) { return words[lang][key] || words.en[key] || key; }
   function name(n) { return (lang === "fr" ? (n.fr || n.en) : (n.en || n.fr)) || n.id; }
@@ -33,7 +40,7 @@
     var def = lang === "fr" ? (n.defFr || n.defEn) : (n.defEn || n.defFr);
     if (def) { tip.appendChild(el("p", { text: def })); }
     if (n.sources.length) {
-      tip.appendChild(el("p", { "class": "meta", text: w("sources") + ": " + n.sources.map(function (s) { return s[1]; }).join(", ") }));
+      tip.appendChild(el("p", { "class": "meta", text: w("sources") + ": " + n.sources.map(function (s) { return data.sources[s]; }).join(", ") }));
     }
     if (n.matches.length) {
       var p = el("p", { "class": "meta" }, [w("aligned") + ": "]);
@@ -61,33 +68,78 @@
 
   var routeNodes = {}, routeEdges = {};
   if (route) {
-    route.roles.forEach(function (r) { routeNodes[r] = true; });
-    data.edges.forEach(function (e) { if (e.route) { routeEdges[e.id] = true; } });
+    var moves = {};
+    route.roles.forEach(function (r, i) { routeNodes[r] = true; if (i) { moves[route.roles[i - 1] + ">" + r] = true; } });
+    links.forEach(function (e) { if (e.rel === "leadsTo" && moves[e.from + ">" + e.to]) { routeEdges[e.id] = true; } });
   }
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var out = Object.assign({}, n, { title: nodeTooltip(n) });
+  // vis-network items are made only for what is shown: a kind that is off keeps its nodes and
+  // edges out of the DataSets until it is ticked (vis-network's set-up time grows with them)
+  function nodeItem(n) {
+    var style = data.kinds[n.kind] || { color: "#7f8c8d", shape: "dot" };
+    var out = Object.assign({}, n, { shape: style.shape, color: style.color, hidden: false, title: nodeTooltip(n) });
     if (route) {
       if (routeNodes[n.id]) {
-        out.borderWidth = 5; out.color = { background: n.color, border: "#111111" };
+        out.borderWidth = 5; out.color = { background: style.color, border: "#111111" };
       } else { out.opacity = 0.3; }
     }
     return out;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    var out = Object.assign({}, e);  // its tooltip is made on first hover (see hoverEdge)
+  }
+  function edgeItem(e) {  // its tooltip is made on hover (hoverEdge)
+    var color = (data.evidence[e.evidence] || data.evidence.curated).color;
+    var width = e.rel === "leadsTo" ? Math.round(100 + 200 * e.weight) / 100 : 0.6;
+    var out = Object.assign({}, e, { color: color, dashes: e.evidence === "inferred", width: width, hidden: false });
     if (route) {
       if (routeEdges[e.id]) {
-        out.width = 6; out.color = { color: "#111111", inherit: false }; out.dashes = e.evidence === "inferred";
-      } else { out.color = { color: e.color, opacity: 0.15, inherit: false }; }
+        out.width = 6; out.color = { color: "#111111", inherit: false };
+      } else { out.color = { color: color, opacity: 0.15, inherit: false }; }
     }
     return out;
-  }));
+  }
+  var nodes = new vis.DataSet(), edges = new vis.DataSet();
+  var nodeHidden = {}, edgeHidden = {};  // id → hidden, for the items in the DataSets
+  function sync(items, set, hiddenOf, shown, make) {
+    var added = [], changed = [];
+    items.forEach(function (item) {
+      var hide = !shown(item), was = hiddenOf[item.id];
+      if (was === undefined) {
+        if (!hide) { hiddenOf[item.id] = false; added.push(make(item)); }
+      } else if (was !== hide) {
+        hiddenOf[item.id] = hide; changed.push({ id: item.id, hidden: hide });
+      }
+    });
+    if (added.length) { set.add(added); }
+    if (changed.length) { set.update(changed); }
+  }
+
+  // --- what is shown: kinds, evidence, around the selected concept --------------------------
+  function checked(attr) {
+    var on = {};
+    document.querySelectorAll("input[" + attr + "]").forEach(function (box) { on[box.getAttribute(attr)] = box.checked; });
+    return on;
+  }
+  function applyFilters() {
+    var kindOn = checked("data-kind"), evidenceOn = checked("data-evidence"), around = {};
+    if (selected && byId[selected].kind === "role" && document.getElementById("around").checked) {
+      links.forEach(function (e) {
+        if (e.from === selected) { around[e.to] = true; }
+        if (e.to === selected && e.rel === "leadsTo") { around[e.from] = true; }
+      });
+    }
+    var shown = {};
+    data.nodes.forEach(function (n) { shown[n.id] = kindOn[n.kind] !== false || !!around[n.id] || n.id === selected; });
+    sync(data.nodes, nodes, nodeHidden, function (n) { return shown[n.id]; }, nodeItem);
+    sync(links, edges, edgeHidden, function (e) {
+      var near = kindOn[byId[e.from].kind] && kindOn[byId[e.to].kind] || e.from === selected || e.to === selected;
+      return shown[e.from] && shown[e.to] && near && evidenceOn[e.evidence] !== false;
+    }, edgeItem);
+  }
+  applyFilters();
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   network.on("hoverEdge", function (params) {
     var e = edges.get(params.edge);
-    if (e && !e.title) { edges.update({ id: e.id, title: edgeTooltip(e) }); }
+    if (e && e.titleLang !== lang) { edges.update({ id: e.id, title: edgeTooltip(e), titleLang: lang }); }
   });
   var viewer = window.graphkitViewer = {
     network: network, nodes: nodes, edges: edges, ready: false,
@@ -98,7 +150,7 @@
   function labelOrder(ids) {
     function score(id) {
       var n = byId[id];
-      return (routeNodes[id] ? 4 : 0) + (id === selectedRole ? 8 : 0) + (n.kind === "role" ? 2 : 0) + n.rank;
+      return (routeNodes[id] ? 4 : 0) + (id === selected ? 8 : 0) + (n.kind === "role" ? 2 : 0) + n.rank;
     }
     return ids.sort(function (a, b) { return score(b) - score(a) || (a < b ? -1 : 1); });
   }
@@ -145,31 +197,6 @@
     document.body.setAttribute("data-ready", "true");
   });
 
-  // --- what is shown: kinds, evidence, around the selected role -----------------------------
-  function checked(attr) {
-    var on = {};
-    document.querySelectorAll("input[" + attr + "]").forEach(function (box) { on[box.getAttribute(attr)] = box.checked; });
-    return on;
-  }
-  function applyFilters() {
-    var kindOn = checked("data-kind"), evidenceOn = checked("data-evidence"), around = {};
-    if (selectedRole && document.getElementById("around").checked) {
-      around[selectedRole] = true;
-      data.edges.forEach(function (e) {
-        if (e.from === selectedRole) { around[e.to] = true; }
-        if (e.to === selectedRole && e.rel === "leadsTo") { around[e.from] = true; }
-      });
-    }
-    var shown = {};
-    nodes.update(data.nodes.map(function (n) {
-      shown[n.id] = kindOn[n.kind] !== false || !!around[n.id];
-      return { id: n.id, hidden: !shown[n.id] };
-    }));
-    edges.update(data.edges.map(function (e) {
-      var near = kindOn[byId[e.from].kind] && kindOn[byId[e.to].kind] || e.from === selectedRole || e.to === selectedRole;
-      return { id: e.id, hidden: !(shown[e.from] && shown[e.to] && near) || evidenceOn[e.evidence] === false };
-    }));
-  }
   viewer.applyFilters = applyFilters;
   document.querySelectorAll("input[data-kind], input[data-evidence], #around").forEach(function (box) {
     box.addEventListener("change", applyFilters);
@@ -203,7 +230,7 @@
       body.appendChild(ol);
     }
     var groups = {};
-    data.edges.forEach(function (e) {
+    links.forEach(function (e) {
       if (e.from !== id && e.to !== id) { return; }
       var out = e.from === id;
       var key = relationName(e.rel, out) + (e.evidence === "inferred" ? " (" + w("inferred") + ")" : "");
@@ -220,21 +247,20 @@
     panel.hidden = false;
   }
   function select(id) {
-    selectedRole = byId[id] && byId[id].kind === "role" ? id : null;
+    selected = byId[id] ? id : null;
     applyFilters();
     showPanel(id);
   }
   function focusNode(id) {
-    if (byId[id]) { nodes.update({ id: id, hidden: false }); }
+    select(id);  // a concept of a kind that is off is shown while it is selected
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
-    select(id);
   }
   viewer.focusNode = focusNode;
   viewer.select = select;
   network.on("click", function (params) { if (params.nodes.length) { select(params.nodes[0]); } });
   document.getElementById("panel-close").addEventListener("click", function () {
-    panel.hidden = true; shownId = null; selectedRole = null; applyFilters();
+    panel.hidden = true; shownId = null; selected = null; applyFilters();
   });
 
   // --- search over French and English labels and altLabels -----------------------------------
@@ -310,7 +336,7 @@
     document.title = w("title");
     document.getElementById("lang").textContent = lang === "fr" ? "EN" : "FR";
     document.getElementById("panel-close").setAttribute("aria-label", w("close"));
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, title: nodeTooltip(n) }; }));
+    nodes.update(nodes.getIds().map(function (id) { return { id: id, title: nodeTooltip(byId[id]) }; }));
     renderRoute();
     if (shownId && !panel.hidden) { showPanel(shownId); }
     network.redraw();
