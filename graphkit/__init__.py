@@ -7,6 +7,7 @@ these is called); see :mod:`graphkit.api`:
 - :func:`find_routes`: career routes between two roles, with the skill gap of every step;
 - :func:`next_moves`: where one can go from a role, ranked by cost less the levels climbed;
 - :func:`skill_gap`: what to gain, and what carries over, from one role to another;
+- :func:`suggest_roles`: the roles that fit what someone knows (skills, tools, platforms);
 - :func:`run_query`: a SPARQL query on the graph (Oxigraph), as plain data;
 - :func:`build_exports`: every export (RDF, GraphML, GEXF, CSV, the viewer) into a folder;
 - :func:`viewer`: the career map, or a route on it, shown inline in a notebook.
@@ -21,6 +22,7 @@ _API = (
     "next_moves",
     "run_query",
     "skill_gap",
+    "suggest_roles",
     "viewer",
 )
 

@@ -1,4 +1,4 @@
-"""The public Python API: load the graph, find routes and next moves, gaps, queries, exports.
+"""The public Python API: the graph, routes, next moves, gaps, suggestions, queries, exports.
 
 Each function takes names as people write them (French or English labels, altLabels, IRIs or
 CURIEs; case and accents ignored) and returns the library's plain data, the same as the CLI's
@@ -25,6 +25,7 @@ __all__ = [
     "next_moves",
     "run_query",
     "skill_gap",
+    "suggest_roles",
     "viewer",
 ]
 
@@ -194,6 +195,57 @@ def skill_gap(
 
     G, names = _compiled(ontology, with_esco)
     return gap(G, names.resolve(source, kind="role"), names.resolve(target, kind="role"))
+
+
+def suggest_roles(
+    terms: str | Iterable[str],
+    *,
+    role: str | None = None,
+    limit: int | None = 10,
+    ontology: Path | str | None = None,
+    with_esco: bool = True,
+) -> dict:
+    """Rank the roles that fit what someone knows: skills, tools and platforms.
+
+    Parameters
+    ----------
+    terms : str or iterable of str
+        Skills, tools and platforms, in French or English (a string is split on commas).
+    role : str, optional
+        The name of a role they hold: what it calls for counts as theirs.
+    limit : int, optional
+        Return at most this many roles.
+    ontology : path-like, optional
+        The ontology folder.
+    with_esco : bool
+        Also rank the imported ESCO's occupations, when one is imported.
+
+    Returns
+    -------
+    dict
+        What each term matched (``terms``) and the ranked ``suggestions``, as
+        :func:`graphkit.routes.suggestions.suggest_roles` gives them (the weighting is
+        :func:`graphkit.routes.suggestions.suggest`'s).
+
+    Raises
+    ------
+    graphkit.errors.WrongKind
+        If a term names a role rather than a skill, tool or platform.
+    graphkit.errors.TermNotFound
+        If a term names nothing (the message suggests the closest names).
+
+    Examples
+    --------
+    >>> found = suggest_roles("Canva, montage vidéo, TikTok", with_esco=False)
+    >>> [(t["term"], t["kind"]) for t in found["terms"]]
+    [('Canva', 'tool'), ('montage vidéo', 'skill'), ('TikTok', 'platform')]
+    >>> all(s["coverage"] > 0 for s in found["suggestions"])
+    True
+    """
+    from graphkit.routes.suggestions import suggest_roles as rank
+
+    G, names = _compiled(ontology, with_esco)
+    return rank(G, names, terms, current_role=role, limit=limit)
 
 
 def run_query(text: str, *, dataset=None, ontology: Path | str | None = None):

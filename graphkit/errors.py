@@ -27,13 +27,21 @@ __all__ = [
     "ServiceRefused",
     "TermNotFound",
     "UpdateRefused",
+    "WrongKind",
 ]
 
 
 class GraphkitError(Exception):
-    """Base class of graphkit's errors; the CLI prints them without a traceback."""
+    """Base class of graphkit's errors; the CLI prints them without a traceback.
+
+    Its message is English. An error people meet on the command line also says what it is
+    in data, so that a view can say it in another language: `code` names the message and
+    `fields` holds its values (names as typed, IRIs, numbers).
+    """
 
     exit_code = 1
+    code: str | None = None
+    fields: dict = {}  # noqa: RUF012 (replaced, never changed, by the errors that have some)
 
 
 class OntologyFileError(GraphkitError):
@@ -77,33 +85,138 @@ class TermNotFound(GraphkitError, nx.NodeNotFound):
 
     exit_code = 2
 
+    code = "not_found"
+
     def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()):
         self.name, self.suggestions = name, list(suggestions)
+        self.fields = {"name": name, "suggestions": self.suggestions}
         message = f"no concept named {name!r}"
         if self.suggestions:
             message += f"; did you mean {' or '.join(self.suggestions)}?"
         super().__init__(message)
 
 
+class WrongKind(TermNotFound):
+    """A name answers to something of another kind than asked (a tool where a role is asked).
+
+    Parameters
+    ----------
+    name : str
+        What was typed.
+    iri, kind : str
+        What it names, and its kind (``tool``, ``source``, ``requirement``…).
+    wanted : tuple of str
+        The kinds asked for.
+    closest : list of (str, str)
+        ``(iri, label)`` of the concepts of a wanted kind closest to it (the roles that use a
+        tool most…).
+    suggestions : list of str
+        Names of a wanted kind that look like `name`, when there is no closest concept.
+
+    Examples
+    --------
+    >>> err = WrongKind("Canva", "https://w3id.org/smp/tool/canva", "tool", ("role",),
+    ...                 [("https://w3id.org/smp/role/graphic-designer", "graphic designer")])
+    >>> str(err)
+    "'Canva' is a tool, not a role; closest roles: graphic designer"
+    >>> str(WrongKind("CM", "x", "role", ("skill", "tool", "platform")))
+    "'CM' is a role, not a skill, a tool or a platform"
+    >>> err.exit_code, isinstance(err, TermNotFound)
+    (2, True)
+    """
+
+    code = "wrong_kind"
+
+    def __init__(
+        self,
+        name: str,
+        iri: str,
+        kind: str,
+        wanted: tuple[str, ...],
+        closest: list[tuple[str, str]] = (),
+        suggestions: list[str] | tuple[str, ...] = (),
+    ):
+        self.name, self.iri, self.kind, self.wanted = name, iri, kind, tuple(wanted)
+        self.closest, self.suggestions = list(closest), list(suggestions)
+        self.fields = {
+            "name": name,
+            "kind": kind,
+            "wanted": list(self.wanted),
+            "closest": [iri for iri, _ in self.closest],
+            "suggestions": self.suggestions,
+        }
+        message = f"{name!r} is {_a(kind)}, not {_either(self.wanted)}"
+        if self.closest:
+            nouns = f" {self.wanted[0].replace('-', ' ')}s" if len(self.wanted) == 1 else ""
+            message += f"; closest{nouns}: {', '.join(label for _, label in self.closest)}"
+        elif self.suggestions:
+            message += f"; did you mean {' or '.join(self.suggestions)}?"
+        Exception.__init__(self, message)
+
+
+def _a(kind: str) -> str:
+    """Put an English article before a kind: ``a tool``, ``an …``."""
+    noun = kind.replace("-", " ")
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _either(kinds: tuple[str, ...]) -> str:
+    """List kinds with their articles: ``a skill, a tool or a platform``."""
+    named = [_a(k) for k in kinds]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
+
+
 class AmbiguousName(GraphkitError):
     """A name answers to several concepts; `candidates` are their ``(iri, label)`` pairs."""
 
     exit_code = 2
+    code = "ambiguous"
 
     def __init__(self, name: str, candidates: list[tuple[str, str]]):
         self.name, self.candidates = name, candidates
+        self.fields = {"name": name, "candidates": [iri for iri, _ in candidates]}
         listed = ", ".join(f"{label} <{iri}>" for iri, label in candidates)
         super().__init__(f"{name!r} names several concepts: {listed}; use one of their IRIs")
 
 
 class InvalidArgument(GraphkitError):
-    """A request that cannot be answered as asked (e.g. a route from a role to itself)."""
+    """A request that cannot be answered as asked (e.g. a route from a role to itself).
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, in English.
+    code : str, optional
+        The message's name, for a view to say it in another language.
+    **fields
+        The message's values (role IRIs…).
+
+    Examples
+    --------
+    >>> err = InvalidArgument("'a' is both the start and the goal", "same_ends", role="x")
+    >>> err.exit_code, err.code, err.fields
+    (2, 'same_ends', {'role': 'x'})
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, code: str | None = None, **fields):
+        super().__init__(message)
+        self.code, self.fields = code, fields
 
 
 class NoTransitionPath(GraphkitError, nx.NetworkXNoPath):
     """No route satisfies the request; the message says why.
+
+    Parameters
+    ----------
+    message : str
+        Why, in English.
+    code : str, optional
+        Which reason, for a view to say it in another language.
+    **fields
+        The reason's values: ``source``, ``target``, ``via``, ``avoid`` (role IRIs),
+        ``max_steps``, ``shortest``.
 
     Examples
     --------
@@ -111,6 +224,10 @@ class NoTransitionPath(GraphkitError, nx.NetworkXNoPath):
     >>> err.exit_code, isinstance(err, nx.NetworkXNoPath)
     (1, True)
     """
+
+    def __init__(self, message: str, code: str | None = None, **fields):
+        super().__init__(message)
+        self.code, self.fields = code, fields
 
 
 # --- SPARQL --------------------------------------------------------------------------------

@@ -9,12 +9,10 @@ Requirements (weight, importance; optional counts half):
 
 import pytest
 
-from graphkit.errors import InvalidArgument, TermNotFound
 from graphkit.routes.analysis import (
     bridge_roles,
     role_clusters,
     skill_gap,
-    suggest,
     transferable_skills,
 )
 from graphkit.routes.projection import to_transition_graph
@@ -48,36 +46,6 @@ def test_skill_gap_lists_essential_first_then_by_weight(G):
     assert short(gap["to_gain"], "skill") == ["strategy"]
     gap = skill_gap(G, ROLE + "writer", ROLE + "strategist")
     assert short(gap["to_gain"], "skill") == ["strategy", "analytics"]
-
-
-def test_suggest_from_a_current_role(G):
-    ranked = suggest(G, [], current_role=ROLE + "writer")
-    assert short(ranked, "role") == ["editor", "community-manager", "strategist"]
-    assert [r["coverage"] for r in ranked] == pytest.approx([1.15 / 1.25, 1.7 / 1.9, 0.25 / 2.05])
-    assert [r["transition"] for r in ranked] == ["inferred", "stated", "curated"]
-
-
-def test_suggest_adds_skills_to_the_current_role(G):
-    ranked = suggest(G, [SKILL + "strategy", SKILL + "analytics"], current_role=ROLE + "writer")
-    # now every other role is fully covered: the tie is broken by IRI
-    assert short(ranked, "role") == ["community-manager", "editor", "strategist"]
-    assert [r["coverage"] for r in ranked] == pytest.approx([1.0, 1.0, 1.0])
-    assert all(r["missing"] == [] for r in ranked)
-
-
-def test_suggest_lists_the_missing_skills_essential_first(G):
-    ranked = suggest(G, [SKILL + "moderation"])
-    # CM: .9 of 1.9 = .474, missing writing (E); writer: .15 of 1.15 = .130
-    assert short(ranked, "role")[:2] == ["community-manager", "writer"]
-    assert short(ranked[0]["missing"], "skill") == ["writing", "analytics"]
-
-
-def test_suggest_limit_and_errors(G):
-    assert len(suggest(G, [SKILL + "writing"], limit=2)) == 2
-    with pytest.raises(InvalidArgument):
-        suggest(G, [])
-    with pytest.raises(TermNotFound):
-        suggest(G, [], current_role=ROLE + "astronaut")
 
 
 def test_transferable_skills_by_hand(G):

@@ -87,7 +87,8 @@ def test_show_table_in_french(tiny_ontology):
     result = run("show", "CM", "--lang", "fr", ontology=tiny_ontology)
     assert result.exit_code == 0
     out = result.stdout
-    assert out.startswith("community manager  (role, role:community-manager)\n")
+    assert out.startswith("community manager  (métier, role:community-manager)\n")
+    assert "  séniorité: confirmé, éditorial\n" in out
     assert "Compétences requises (3)" in out
     assert "Vient de (2)" in out
     assert "rédacteur web" in out
@@ -96,7 +97,8 @@ def test_show_table_in_french(tiny_ontology):
 def test_show_csv_one_row_per_link(tiny_ontology):
     result = run("show", "community manager", "-f", "csv", ontology=tiny_ontology)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 3 + 1 + 1 + 2 + 1
+    # 3 skills, 1 platform, 1 tool, 2 moves in, 1 out, its seniority
+    assert len(rows) == 3 + 1 + 1 + 2 + 1 + 1
     assert {r["evidence"] for r in rows} == {"stated", "curated"}
 
 
@@ -284,7 +286,7 @@ def test_path_no_route_exits_1_with_the_reason(tiny_ontology):
     [
         (["path", "web writer", "web writer"], "is both the start and the goal"),
         (["path", "web writr", "strategist"], "did you mean web writer?"),
-        (["path", "writing", "strategist"], "no concept named 'writing'"),
+        (["path", "writing", "strategist"], "'writing' is a skill, not a role; closest roles: "),
         (["path", "web writer", "strategist", "--k", "0"], "0 is not in the range"),
     ],
 )
@@ -335,7 +337,7 @@ def test_suggest_from_a_role_table(tiny_ontology):
 def test_suggest_without_skills_or_role_exits_2(tiny_ontology):
     result = run("suggest", ontology=tiny_ontology)
     assert result.exit_code == 2
-    assert "give at least one skill or a current role" in result.stderr
+    assert "give at least one skill, tool or platform, or a current role" in result.stderr
 
 
 def test_roles_lists_every_role(tiny_ontology):

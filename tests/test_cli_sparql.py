@@ -171,7 +171,7 @@ def test_queries_lists_the_gallery(tiny_ontology):
     assert len(data) >= 15
     assert data[0]["question"].keys() == {"en", "fr"}
     table = run("queries", "--lang", "fr", ontology=tiny_ontology).stdout
-    assert table.splitlines()[0].split() == ["name", "question"]
+    assert table.splitlines()[0].split() == ["nom", "question"]
     assert "Quelles compétences" in table
 
 

@@ -459,7 +459,7 @@ def test_the_panel_ranks_next_moves_as_graphkit_next_does(dataset):
 
 def test_every_evidence_level_has_its_words_in_both_languages():
     from graphkit.export.viewer import EVIDENCE_STYLES
-    from graphkit.export.words import WORDS
+    from graphkit.views.words import WORDS
 
     for lang in ("en", "fr"):
         missing = [level for level in EVIDENCE_STYLES if not WORDS[lang].get(level)]

@@ -109,8 +109,9 @@ def test_describe_role_lists_links_with_evidence(tiny):
 def test_describe_platform_shows_roles_and_claims(tiny):
     d = describe(tiny, "https://w3id.org/smp/platform/tiktok")
     assert d["kind"] == "platform"
-    assert [(k["direction"], k["other_label"]["en"]) for k in d["links"]] == [
-        ("in", "community manager")
+    assert [(k["type"], k["direction"], k["other_label"]["en"]) for k in d["links"]] == [
+        ("PlatformUse", "in", "community manager"),
+        ("ToolPlatform", "in", "Canva"),
     ]
     assert d["claims"][0]["statement"] == {"en": "TikTok is emerging.", "fr": "TikTok émerge."}
 

@@ -27,7 +27,8 @@ def test_concept_text_english_blocks(tiny):
         "  en: community manager",
         "  fr: community manager",
     ]
-    assert "Skills required (3)" in text
+    assert "  seniority: confirmed, curated\n" in text
+    assert "Requires skills (3)" in text
     assert "Leads to (1)" in text
     block = text.split("Leads to (1)\n")[1].splitlines()
     assert block[0].split() == ["label", "kind", "weight", "years", "evidence", "sources"]
@@ -45,7 +46,11 @@ def test_concept_text_english_blocks(tiny):
 
 def test_concept_rows_use_curies_and_short_source_names(tiny):
     rows = concept_rows(describe(tiny, "https://w3id.org/smp/tool/canva"))
-    assert rows == [
+    assert [(r["type"], r["direction"], r["other"]) for r in rows[:2]] == [
+        ("ToolPlatform", "out", "platform:tiktok"),
+        ("ToolSkill", "out", "skill:editing"),
+    ]
+    assert rows[2:] == [
         {
             "type": "ToolUse",
             "direction": "in",
@@ -59,4 +64,56 @@ def test_concept_rows_use_curies_and_short_source_names(tiny):
             "evidence": "curated",
             "sources": "graphkit-curation",
         }
+    ]
+
+
+def test_a_tool_shows_what_it_serves_and_integrates_with(tiny):
+    text = concept_text(describe(tiny, "https://w3id.org/smp/tool/canva"), "fr")
+    assert "Sert les compétences (1)\n" in text
+    assert "S’intègre à (1)\n" in text
+    assert "Utilisé par (1)\n" in text
+
+
+def test_a_transition_shows_its_ends_and_evidence(tiny):
+    iri = "https://w3id.org/smp/transition/community-manager--strategist"
+    assert concept_text(describe(tiny, iri)).splitlines() == [
+        "community manager → social media strategist  (transition, "
+        "transition:community-manager--strategist)",
+        "  from: community manager (role, role:community-manager)",
+        "  to: social media strategist (role, role:strategist)",
+        "  kind: progression",
+        "  weight: 0.9",
+        "  years: 3",
+        "  evidence: stated",
+        "  sources: tiny",
+    ]
+    (row,) = concept_rows(describe(tiny, iri))
+    assert (row["type"], row["other"], row["kind"]) == (
+        "Transition",
+        "transition:community-manager--strategist",
+        "progression",
+    )
+
+
+def test_a_source_shows_what_it_supports(tiny):
+    text = concept_text(describe(tiny, "https://w3id.org/smp/source/tiny"), "fr")
+    lines = text.splitlines()
+    assert lines[0] == "Petit article d'exemple  (source, source:tiny)"
+    assert "  langue: fr" in lines
+    assert "Affirmations (1)" in lines
+    assert "Appuie: exigence de compétence (11)" in lines
+    assert "  … et 1 de plus (-f json les donne tous)" in lines
+    assert "Appuie: transition (3)" in lines
+    assert len(concept_rows(describe(tiny, "https://w3id.org/smp/source/tiny"))) == 16
+
+
+def test_a_claim_shows_its_statement_and_what_it_is_about(tiny):
+    text = concept_text(describe(tiny, "https://w3id.org/smp/claim/tiny-tiktok"), "fr")
+    assert text.splitlines() == [
+        "TikTok émerge.  (affirmation, claim:tiny-tiktok)",
+        "  énoncé fr: TikTok émerge.",
+        "  énoncé en: TikTok is emerging.",
+        "  tendance: rising",
+        "  concerne: TikTok",
+        "  sources: tiny",
     ]

@@ -16,20 +16,26 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 class _Failure(click.ClickException):
     """A library error shown as ``Error: …`` with the library's exit code, no traceback."""
 
-    def __init__(self, error: GraphkitError):
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def _handle_errors(command):
-    """Turn :class:`GraphkitError` into a clean message and its exit code."""
+    """Turn :class:`GraphkitError` into a clean message, in the command's --lang, and its code."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except GraphkitError as error:
-            raise _Failure(error) from error
+            from graphkit.views.messages import error_text
+
+            lang = kwargs.get("lang", "en")
+            context = next((a for a in args if isinstance(a, _Context)), None)
+            labels = context.labels if context is not None and lang != "en" else {}
+            message = error_text(error, lang, labels)
+            raise _Failure(message, error.exit_code) from error
 
     return wrapper
 
@@ -66,6 +72,7 @@ class _Context:
     def __init__(self, ontology: Path | None):
         self.ontology = ontology
         self._dataset = None
+        self._labels: dict | None = None
 
     @property
     def root(self) -> Path:
@@ -88,7 +95,18 @@ class _Context:
         from graphkit.esco.merge import load_compiled
 
         compiled = load_compiled(self.root, dataset=self._dataset, include_imported=merged)
+        self._labels = compiled.transitions.graph["labels"]
         return compiled.transitions, compiled.names
+
+    @property
+    def labels(self) -> dict:
+        """The labels of every concept, source and value, to name them in messages."""
+        if self._labels is None:
+            try:
+                self.compiled()
+            except GraphkitError:  # an ontology that does not load: messages keep their IRIs
+                self._labels = {}
+        return self._labels
 
 
 def _emit(fmt: str, data, rows, columns, text) -> None:

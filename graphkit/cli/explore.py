@@ -7,9 +7,10 @@ from graphkit.cli.base import _Context, _emit, _handle_errors, cli, format_optio
 
 @cli.command()
 @format_option
+@lang_option
 @click.pass_obj
 @_handle_errors
-def roles(obj: _Context, fmt: str) -> None:
+def roles(obj: _Context, fmt: str, lang: str) -> None:
     """List the roles: labels, number of skills, curated moves in and out, cluster.
 
     Clusters are Louvain communities of the transition graph (seeded, so stable).
@@ -20,12 +21,11 @@ def roles(obj: _Context, fmt: str) -> None:
         graphkit roles -f csv
     """
     from graphkit.routes.analysis import role_clusters
-    from graphkit.views.stats import ROLE_COLUMNS, role_rows
-    from graphkit.views.tables import table
+    from graphkit.views.stats import ROLE_COLUMNS, role_rows, roles_text
 
     G, _ = obj.compiled()
     rows = role_rows(G, role_clusters(G))
-    _emit(fmt, rows, rows, ROLE_COLUMNS, table(rows, ROLE_COLUMNS) + "\n")
+    _emit(fmt, rows, rows, ROLE_COLUMNS, roles_text(rows, lang))
 
 
 @cli.command()
@@ -60,9 +60,10 @@ def validate(obj: _Context, fmt: str) -> None:
     "and an alignment per scheme (esco, isco, rome, onet, wikidata).",
 )
 @format_option
+@lang_option
 @click.pass_obj
 @_handle_errors
-def stats(obj: _Context, coverage: bool, fmt: str) -> None:
+def stats(obj: _Context, coverage: bool, fmt: str, lang: str) -> None:
     """Count concepts and links per class, evidence and sources; top skills and bridge roles.
 
     Example:
@@ -83,15 +84,15 @@ def stats(obj: _Context, coverage: bool, fmt: str) -> None:
     )
 
     dataset = obj.dataset()
+    G, _ = obj.compiled()
+    labels = G.graph["labels"]
     if coverage:
         report = coverage_report(dataset)
         rows = coverage_rows(report)
-        _emit(fmt, report, rows, COVERAGE_COLUMNS, coverage_text(report))
+        _emit(fmt, report, rows, COVERAGE_COLUMNS, coverage_text(report, labels, lang))
         return
-    G, _ = obj.compiled()
     data = graph_stats(dataset, G)
-    text = stats_text(data, G.graph["labels"])
-    _emit(fmt, data, stats_rows(data), STATS_COLUMNS, text)
+    _emit(fmt, data, stats_rows(data), STATS_COLUMNS, stats_text(data, labels, lang))
 
 
 @cli.command()

@@ -76,9 +76,10 @@ def path(obj: _Context, source, target, k, via, avoid, max_steps, weight, html, 
     )
     if html is not None:
         from graphkit.export.build import html_page
+        from graphkit.views.words import WORDS
 
         html.write_text(html_page(obj.dataset(), route=routes[0]), encoding="utf-8")
-        click.echo(f"wrote {html}", err=True)
+        click.echo(WORDS[lang]["wrote"].format(path=html), err=True)
     labels = G.graph["labels"]
     data = {"source": source, "target": target, "weight": weight, "routes": routes}
     _emit(
@@ -174,10 +175,13 @@ def gap(obj: _Context, source: str, target: str, fmt: str, lang: str) -> None:
     "--skills",
     default="",
     metavar="LIST",
-    help="Skills you have, separated by commas, in French or English.",
+    help="What you know: skills, tools and platforms, separated by commas, in French or English.",
 )
 @click.option(
-    "--role", "current", metavar="ROLE", help="The role you hold: its skills count as yours."
+    "--role",
+    "current",
+    metavar="ROLE",
+    help="The role you hold: what it calls for counts as yours.",
 )
 @click.option(
     "--limit",
@@ -191,30 +195,40 @@ def gap(obj: _Context, source: str, target: str, fmt: str, lang: str) -> None:
 @click.pass_obj
 @_handle_errors
 def suggest(obj: _Context, skills: str, current, limit: int, fmt: str, lang: str) -> None:
-    """Rank the roles that fit your skills, with the skills each still needs.
+    """Rank the roles that fit what you know: skills, tools and platforms.
 
-    Roles are ranked by the weighted share of their requirements your skills cover
-    (essential skills count double optional ones).
+    Each term is matched to a skill, a tool or a platform, and the first line says which. A
+    role's fit is the weighted share of what it calls for that you hold: its skills (essential
+    ones count double optional ones), and, when you name tools or platforms, its tools and
+    platforms too (each as much as an optional skill). A tool also counts for part of the
+    skills it serves and of the platforms it publishes to. Roles you hold nothing of are left
+    out; exits 1 when none is left.
 
     Example:
 
     \b
+        graphkit suggest --skills "Canva, montage vidéo, TikTok"
         graphkit suggest --skills "rédaction web, modération, veille" --role "web writer"
     """
-    from graphkit.routes.analysis import suggest as rank_roles
-    from graphkit.views.routes import SUGGEST_COLUMNS, suggestion_rows, suggestions_text
+    from graphkit.routes.suggestions import suggest_roles
+    from graphkit.views.suggestions import (
+        SUGGEST_COLUMNS,
+        no_fit_text,
+        suggestion_rows,
+        suggestions_text,
+    )
     from graphkit.views.tables import labelled
 
     G, names = obj.compiled(merged=True)
-    held = [names.resolve(s, kind="skill") for s in skills.split(",") if s.strip()]
-    role = names.resolve(current, kind="role") if current else None
-    ranked = rank_roles(G, held, current_role=role, limit=limit)
+    result = suggest_roles(G, names, skills, current_role=current, limit=limit)
     labels = G.graph["labels"]
-    data = {"skills": held, "role": role, "suggestions": ranked}
     _emit(
         fmt,
-        labelled(data, labels),
-        suggestion_rows(ranked, labels, lang),
+        labelled(result, labels),
+        suggestion_rows(result["suggestions"], labels, lang),
         SUGGEST_COLUMNS,
-        suggestions_text(ranked, labels, lang),
+        suggestions_text(result, labels, lang),
     )
+    if not result["suggestions"]:
+        click.echo(no_fit_text(result, labels, lang), err=True)
+        raise SystemExit(1)

@@ -107,6 +107,7 @@ def queries(obj: _Context, fmt: str, lang: str) -> None:
     """
     from graphkit.sparql.gallery import gallery
     from graphkit.views.tables import table
+    from graphkit.views.words import HEADERS
 
     found = gallery(obj.root)
     data = [
@@ -114,7 +115,7 @@ def queries(obj: _Context, fmt: str, lang: str) -> None:
     ]
     rows = [{"name": q.name, "question": q.question.get(lang, "")} for q in found]
     columns = ("name", "question")
-    _emit(fmt, data, rows, columns, table(rows, columns) + "\n")
+    _emit(fmt, data, rows, columns, table(rows, columns, headers=HEADERS[lang]) + "\n")
 
 
 @cli.command()

@@ -72,7 +72,7 @@ def display_graph(dataset: Graph) -> nx.MultiDiGraph:
     >>> from graphkit.graph.examples import tiny_graph
     >>> H = display_graph(tiny_graph())
     >>> H.number_of_nodes(), H.number_of_edges()
-    (11, 21)
+    (11, 23)
     >>> H.nodes["https://w3id.org/smp/platform/tiktok"]["label_fr"]
     'TikTok'
     >>> sorted({d["evidence"] for _, _, d in H.edges(data=True)})
@@ -210,7 +210,7 @@ def neighbourhood(H: nx.MultiDiGraph, node: str) -> nx.MultiDiGraph:
     >>> H = display_graph(tiny_graph())
     >>> sub = neighbourhood(H, "https://w3id.org/smp/tool/canva")
     >>> sorted(n.rsplit("/", 1)[1] for n in sub)
-    ['canva', 'community-manager']
+    ['canva', 'community-manager', 'editing', 'tiktok']
     """
     keep = {node, *H.predecessors(node), *H.successors(node)}
     sub = nx.MultiDiGraph()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphkit.export.words import RELATIONS, WORDS
+from graphkit.views.words import RELATIONS, VIEWER_KEYS, WORDS
 
 __all__ = ["KIND_STYLES", "LARGE", "Viewer", "render_html", "route_view", "scaled_copy"]
 
@@ -295,6 +295,7 @@ def render_html(
 
     large = H.number_of_nodes() >= LARGE if large is None else large
     vis_js, vis_css = _vis_assets()
+    words = {lang: {key: WORDS[lang][key] for key in VIEWER_KEYS} for lang in WORDS}
     data = {
         **_graph_data(H),
         "fields": EDGE_FIELDS,
@@ -304,7 +305,7 @@ def render_html(
         "route": route,
         "large": large,
         "next": H.graph.get("next_moves", {}),
-        "words": WORDS,
+        "words": words,
         "relations": RELATIONS,
     }
     env = Environment(autoescape=True, keep_trailing_newline=True)
@@ -314,7 +315,7 @@ def render_html(
         version=version,
         kinds=KIND_STYLES,
         evidence=EVIDENCE_STYLES,
-        words=WORDS["en"],
+        words=words["en"],
         route=route,
         counts={"nodes": H.number_of_nodes(), "edges": H.number_of_edges()},
         vis_js=vis_js,

@@ -1,7 +1,8 @@
 """A tiny built-in graph for doctests and tests, small enough to check answers by hand.
 
 Four roles (web writer, video editor, community manager, social media strategist), five
-skills, one platform, one tool, four transitions, one claim and two sources::
+skills, one platform, one tool (Canva, which serves editing and integrates with TikTok), four
+transitions, one claim and two sources::
 
     writer --lateral 2y--> community-manager --progression 3y--> strategist
     editor --lateral 1y--> community-manager
@@ -26,6 +27,8 @@ TINY_TTL = """
 @prefix requirement: <https://w3id.org/smp/requirement/> .
 @prefix platformuse: <https://w3id.org/smp/platform-use/> .
 @prefix tooluse: <https://w3id.org/smp/tool-use/> .
+@prefix toolskill: <https://w3id.org/smp/tool-skill/> .
+@prefix toolplatform: <https://w3id.org/smp/tool-platform/> .
 @prefix transition: <https://w3id.org/smp/transition/> .
 @prefix seniority: <https://w3id.org/smp/role-seniority/> .
 @prefix source: <https://w3id.org/smp/source/> .
@@ -140,6 +143,11 @@ platformuse:community-manager--tiktok a smp:PlatformUse ; smp:role role:communit
     prov:wasDerivedFrom source:tiny .
 tooluse:community-manager--canva a smp:ToolUse ; smp:role role:community-manager ;
     smp:tool tool:canva ; smp:weight 0.5 ; smp:evidence smp:Curated ;
+    prov:wasDerivedFrom source:graphkit-curation .
+toolskill:canva--editing a smp:ToolSkill ; smp:tool tool:canva ; smp:skill skill:editing ;
+    smp:weight 0.6 ; smp:evidence smp:Curated ; prov:wasDerivedFrom source:graphkit-curation .
+toolplatform:canva--tiktok a smp:ToolPlatform ; smp:tool tool:canva ;
+    smp:platform platform:tiktok ; smp:weight 0.6 ; smp:evidence smp:Curated ;
     prov:wasDerivedFrom source:graphkit-curation .
 
 transition:writer--community-manager a smp:Transition ; smp:fromRole role:writer ;

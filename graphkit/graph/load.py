@@ -128,7 +128,7 @@ def derive_shortcuts(dataset: Dataset, root: Path) -> Graph:
     >>> ds = Dataset(default_union=True)
     >>> _ = ds.graph(GRAPH["tiny"]).parse(data=TINY_TTL, format="turtle")
     >>> len(derive_shortcuts(ds, default_ontology_dir()))
-    29
+    31
     """
     derived = dataset.graph(DERIVED_GRAPH)
     found = Graph()

@@ -1,4 +1,6 @@
-"""Analyse the transition graph: skill gaps, role suggestions, transferable skills, bridges.
+"""Analyse the transition graph: skill gaps, transferable skills, bridges, clusters.
+
+Role suggestions are in :mod:`graphkit.routes.suggestions`.
 
 Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
 """
@@ -7,14 +9,13 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graphkit.errors import InvalidArgument, TermNotFound
+from graphkit.errors import TermNotFound
 from graphkit.routes.scoring import IMPORTANCE, coverage
 
 __all__ = [
     "bridge_roles",
     "role_clusters",
     "skill_gap",
-    "suggest",
     "transferable_skills",
 ]
 
@@ -93,81 +94,6 @@ def skill_gap(G: nx.DiGraph, source: str, target: str, *, held: dict | None = No
             need["platforms"], need["platforms"].keys() - have["platforms"], "platform"
         ),
     }
-
-
-def suggest(
-    G: nx.DiGraph,
-    skills: Iterable[str],
-    *,
-    current_role: str | None = None,
-    limit: int | None = None,
-) -> list[dict]:
-    """Rank roles by how much of their weighted requirements a set of skills covers.
-
-    Parameters
-    ----------
-    G : networkx.DiGraph
-        A transition graph.
-    skills : iterable of str
-        Skill IRIs someone has.
-    current_role : str, optional
-        A role they hold: its skills count as theirs, it is left out of the ranking, and each
-        suggestion says whether a transition leads there from it.
-    limit : int, optional
-        Return at most this many roles.
-
-    Returns
-    -------
-    list of dict
-        ``{"role", "coverage", "matched", "missing"}`` (plus ``transition``, the evidence of
-        the edge from `current_role` or None, when it is given), best coverage first, then
-        fewest missing essential skills, then IRI. Deprecated roles are left out.
-
-    Raises
-    ------
-    TermNotFound
-        If `current_role` is not in `G`.
-    InvalidArgument
-        If there is neither a skill nor a current role.
-
-    Examples
-    --------
-    >>> skill = "https://w3id.org/smp/skill/"
-    >>> ranked = suggest(G, [skill + "writing", skill + "moderation"])
-    >>> [(r["role"].rsplit("/", 1)[1], round(r["coverage"], 3)) for r in ranked]
-    [('writer', 0.913), ('community-manager', 0.895), ('strategist', 0.122), ('editor', 0.12)]
-    >>> [m["skill"].rsplit("/", 1)[1] for m in ranked[1]["missing"]]
-    ['analytics']
-    """
-    held = set(skills)
-    if current_role is not None:
-        _check_role(G, current_role)
-        held |= G.nodes[current_role]["skills"].keys()
-    if not held:
-        raise InvalidArgument("give at least one skill or a current role")
-    ranked = []
-    for role, data in G.nodes(data=True):
-        if role == current_role or data["deprecated"]:
-            continue
-        need = data["skills"]
-        row = {
-            "role": role,
-            "coverage": coverage(need, held),
-            "matched": _requirements(need, need.keys() & held),
-            "missing": _requirements(need, need.keys() - held),
-        }
-        if current_role is not None:
-            edge = G.get_edge_data(current_role, role)
-            row["transition"] = edge["evidence"] if edge else None
-        ranked.append(row)
-    ranked.sort(
-        key=lambda r: (
-            -r["coverage"],
-            sum(m["importance"] == "essential" for m in r["missing"]),
-            r["role"],
-        )
-    )
-    return ranked[:limit] if limit is not None else ranked
 
 
 def transferable_skills(G: nx.DiGraph, *, limit: int | None = None) -> list[dict]:

@@ -37,6 +37,7 @@ _CODE = (
     "routes/compiled.py",
     "routes/projection.py",
     "routes/scoring.py",
+    "routes/suggestions.py",
 )
 
 
@@ -49,8 +50,8 @@ class Compiled:
     transitions : networkx.DiGraph
         See :func:`graphkit.routes.projection.to_transition_graph`.
     names : NameIndex
-        The names of every concept, already folded (building the index costs more than
-        unpickling it).
+        The names of every concept, source and claim, already folded (building the index costs
+        more than unpickling it), with the roles closest to each skill, tool and platform.
     key : str
         The content key it was compiled for.
     """
@@ -172,14 +173,16 @@ def compile_ontology(root: Path, dataset=None, extension: Extension | None = Non
     from graphkit.graph.concepts import name_entries
     from graphkit.graph.load import load_dataset
     from graphkit.routes.projection import to_transition_graph
+    from graphkit.routes.suggestions import closest_roles
 
     dataset = load_dataset(root) if dataset is None else dataset
-    entries = list(name_entries(dataset))
+    entries = name_entries(dataset, records=("source", "claim"))
     G = to_transition_graph(dataset)
+    closest = closest_roles(G)
     if extension is None:
-        return Compiled(G, NameIndex(entries), content_key(root))
+        return Compiled(G, NameIndex(entries, closest=closest), content_key(root))
     entries += extension.merge(G, dataset)
-    return Compiled(G, NameIndex(entries), merged_key(root, extension))
+    return Compiled(G, NameIndex(entries, closest=closest), merged_key(root, extension))
 
 
 def merged_key(root: Path, extension: Extension) -> str:

@@ -178,28 +178,36 @@ def _name(G: nx.DiGraph, role: str) -> str:
     return repr(G.nodes[role].get("label", role))
 
 
-def _no_path_reason(H, G, source, target, *, via, avoid, max_steps) -> str:
-    """Say why no route satisfies the request, from the most to the least basic reason."""
+def _no_path(H, G, source, target, *, via, avoid, max_steps) -> NoTransitionPath:
+    """Say why no route satisfies the request, from the most to the least basic reason.
+
+    The step limit, when there is one, is named in every reason it takes part in.
+    """
+    fields = {"source": source, "target": target, "via": via, "avoid": avoid}
+    fields |= {"max_steps": max_steps}
     avoiding = f" avoiding {', '.join(_name(G, r) for r in avoid)}" if avoid else ""
+    route = f"no route from {_name(G, source)} to {_name(G, target)}"
     if H.in_degree(target) == 0:
-        return f"no role leads to {_name(G, target)}{avoiding}"
+        return NoTransitionPath(
+            f"no role leads to {_name(G, target)}{avoiding}", "no_way_in", **fields
+        )
     if not nx.has_path(H, source, target):
-        return f"no route from {_name(G, source)} to {_name(G, target)}{avoiding}"
+        return NoTransitionPath(f"{route}{avoiding}", "no_route", **fields)
+    within = ""
     if max_steps is not None:
+        within = f" within {max_steps} step{'s' if max_steps != 1 else ''}"
         reach = nx.single_source_shortest_path_length(H.reverse(copy=False), target)
         shortest = reach[source]
         if shortest > max_steps:
-            within = f"within {max_steps} step{'s' if max_steps != 1 else ''}"
             if not any(reach.get(r, max_steps + 1) <= max_steps for r in H if r != target):
-                return f"no role leads to {_name(G, target)} {within}{avoiding}"
-            return (
-                f"no route from {_name(G, source)} to {_name(G, target)} {within}{avoiding} "
-                f"(the shortest takes {shortest})"
-            )
+                message = f"no role leads to {_name(G, target)}{within}{avoiding}"
+                return NoTransitionPath(message, "no_way_in_within", **fields)
+            message = f"{route}{within}{avoiding} (the shortest takes {shortest})"
+            return NoTransitionPath(message, "too_long", shortest=shortest, **fields)
     if via:
         through = ", then ".join(_name(G, r) for r in via)
-        return f"no route from {_name(G, source)} to {_name(G, target)} through {through}"
-    return f"no route from {_name(G, source)} to {_name(G, target)}"
+        return NoTransitionPath(f"{route} through {through}{within}", "not_through", **fields)
+    return NoTransitionPath(f"{route}{within}{avoiding}", "no_route", **fields)
 
 
 def transition_paths(
@@ -277,12 +285,20 @@ strategist' within 1 step (the shortest takes 2)
         if role not in G:
             raise TermNotFound(role)
     if source == target:
-        raise InvalidArgument(f"{_name(G, source)} is both the start and the goal of the route")
+        raise InvalidArgument(
+            f"{_name(G, source)} is both the start and the goal of the route",
+            "same_ends",
+            role=source,
+        )
     if k < 1 or (max_steps is not None and max_steps < 1):
         raise InvalidArgument("k and max_steps must be at least 1")
     if clash := {source, target, *via} & set(avoid):
         names = ", ".join(sorted(_name(G, r) for r in clash))
-        raise InvalidArgument(f"{names} cannot be both on the route and avoided")
+        raise InvalidArgument(
+            f"{names} cannot be both on the route and avoided",
+            "on_and_avoided",
+            roles=sorted(clash),
+        )
     measure = model.weight_function(weight)
     H = nx.subgraph_view(G, filter_node=lambda n: n not in avoid) if avoid else G
     found = []
@@ -299,9 +315,7 @@ strategist' within 1 step (the shortest takes 2)
             if len(found) == k:
                 break
     if not found:
-        raise NoTransitionPath(
-            _no_path_reason(H, G, source, target, via=via, avoid=avoid, max_steps=max_steps)
-        )
+        raise _no_path(H, G, source, target, via=via, avoid=avoid, max_steps=max_steps)
     return found
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "role_seniority",
     "to_knowledge_graph",
     "to_transition_graph",
+    "tool_links",
 ]
 
 #: How inferred transitions are computed, recorded on every inferred edge and on the graph.
@@ -126,14 +127,47 @@ def _levels(G: nx.DiGraph, u: str, v: str) -> int:
     return 0 if a is None or b is None else b - a
 
 
+def tool_links(graph: Graph) -> dict[str, dict[str, dict[str, float]]]:
+    """Read what each tool is for: the skills it serves and the platforms it integrates with.
+
+    Returns
+    -------
+    dict
+        ``{"skills": {tool: {skill: weight}}, "platforms": {tool: {platform: weight}}}``
+        from the ``smp:ToolSkill`` and ``smp:ToolPlatform`` links, tools in IRI order.
+
+    Examples
+    --------
+    >>> from graphkit.graph.examples import tiny_graph
+    >>> tool_links(tiny_graph())  # doctest: +NORMALIZE_WHITESPACE
+    {'skills': {'https://w3id.org/smp/tool/canva': {'https://w3id.org/smp/skill/editing': 0.6}},
+     'platforms': {'https://w3id.org/smp/tool/canva':
+                   {'https://w3id.org/smp/platform/tiktok': 0.6}}}
+    """
+    found: dict[str, dict] = {"skills": {}, "platforms": {}}
+    for cls, key, end in (
+        (SMP.ToolSkill, "skills", SMP.skill),
+        (SMP.ToolPlatform, "platforms", SMP.platform),
+    ):
+        for link in sorted(graph.subjects(RDF.type, cls)):
+            tool, other = graph.value(link, SMP.tool), graph.value(link, end)
+            weight = graph.value(link, SMP.weight)
+            if tool is not None and other is not None and weight is not None:
+                found[key].setdefault(str(tool), {})[str(other)] = float(weight.toPython())
+    return found
+
+
 def _label_table(graph: Graph) -> dict[str, dict[str, str]]:
-    """Labels (fr, en) of every concept, source and controlled value (smp:Essential…), by IRI."""
+    """Labels (fr, en) of every concept, source, controlled value and class of ours, by IRI."""
     classes = [*CONCEPT_KINDS.values(), SMP.Source]
     classes += graph.subjects(RDFS.subClassOf, SMP.ControlledValue)
     table = {}
     for cls in classes:
         for node in graph.subjects(RDF.type, cls):
             table[str(node)] = labels(graph, node) or labels(graph, node, RDFS.label)
+    for cls in graph.subjects(RDF.type, OWL.Class):
+        if str(cls).startswith(str(SMP)):
+            table[str(cls)] = labels(graph, cls, RDFS.label)
     return dict(sorted(table.items()))
 
 
@@ -168,7 +202,8 @@ def to_transition_graph(
         ``sources``, ``quotes``, ``gap`` (weighted share of the target's requirements the
         source role lacks), ``levels`` (seniority levels the move climbs, negative going
         down), and for inferred edges ``similarity`` and ``method``.
-        ``G.graph["labels"]`` holds the labels of every concept and source;
+        ``G.graph["labels"]`` holds the labels of every concept, source, controlled value
+        and class; ``G.graph["tools"]`` what each tool is for (:func:`tool_links`);
         ``G.graph["inference"]`` the inference parameters.
 
     Examples
@@ -190,7 +225,11 @@ def to_transition_graph(
     """
     profiles = role_profiles(graph)
     seniority = role_seniority(graph)
-    G = nx.DiGraph(labels=_label_table(graph), inference={**INFERENCE, "threshold": threshold})
+    G = nx.DiGraph(
+        labels=_label_table(graph),
+        tools=tool_links(graph),
+        inference={**INFERENCE, "threshold": threshold},
+    )
     for role, profile in profiles.items():
         names = labels(graph, URIRef(role))
         G.add_node(

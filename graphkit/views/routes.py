@@ -1,96 +1,22 @@
-"""The views of career answers: routes (``graphkit path``), gaps (``gap``), suggestions.
+"""The views of career answers: routes (``graphkit path``), next moves (``next``), gaps (``gap``).
 
 Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
 """
 
 from graphkit.views.tables import _name, _value_name, local_source, table
+from graphkit.views.words import HEADERS, WORDS
 
 __all__ = [
     "GAP_COLUMNS",
     "NEXT_COLUMNS",
     "ROUTE_COLUMNS",
-    "SUGGEST_COLUMNS",
     "gap_rows",
     "gap_text",
     "next_rows",
     "next_text",
     "route_rows",
     "routes_text",
-    "suggestion_rows",
-    "suggestions_text",
 ]
-
-_ROUTE_WORDS = {
-    "en": {
-        "route": "Route {i} of {n}",
-        "cost": "cost",
-        "years": "years",
-        "moves": "moves",
-        "move": "move",
-        "evidence": "evidence",
-        "to_gain": "to gain",
-        "carried": "carried over",
-        "tools": "tools to learn",
-        "platforms": "platforms to learn",
-        "sources": "sources",
-        "quote": "quote",
-        "assumed": "assumed",
-        "similarity": "skill similarity",
-        "coverage": "already covered",
-        "missing": "missing",
-        "matched": "matched",
-        "none": "nothing",
-        "and_more": "and {n} more",
-        "transition": "a move leads there",
-        "jump": "jumps {n} seniority levels",
-        "skill_jump": "jumps {n} ISCO skill levels",
-        "isco": "ISCO-08 {a} → {b}",
-        "skill_levels": "skill level {a} → {b}",
-        "next": "Where {role} can go next, best first: cost less the levels climbed",
-        "next_headers": {"net_cost": "net", "to_gain": "skills to gain"},
-        "total": "in all, to gain once",
-    },
-    "fr": {
-        "route": "Parcours {i} sur {n}",
-        "cost": "coût",
-        "years": "ans",
-        "moves": "étapes",
-        "move": "étape",
-        "evidence": "preuve",
-        "to_gain": "à acquérir",
-        "carried": "déjà acquis",
-        "tools": "outils à apprendre",
-        "platforms": "plateformes à apprendre",
-        "sources": "sources",
-        "quote": "citation",
-        "assumed": "supposées",
-        "similarity": "similarité des compétences",
-        "coverage": "déjà couvert",
-        "missing": "manque",
-        "matched": "acquis",
-        "none": "rien",
-        "and_more": "et {n} de plus",
-        "transition": "une transition y mène",
-        "jump": "saute {n} niveaux de séniorité",
-        "skill_jump": "saute {n} niveaux de compétence CITP",
-        "isco": "CITP-08 {a} → {b}",
-        "skill_levels": "niveau de compétence {a} → {b}",
-        "next": "Où aller depuis {role}, les meilleurs d'abord : coût moins les niveaux gravis",
-        "next_headers": {
-            "rank": "rang",
-            "role": "métier",
-            "level": "niveau",
-            "cost": "coût",
-            "net_cost": "net",
-            "years": "années",
-            "moves": "étapes",
-            "via": "par",
-            "to_gain": "compétences à acquérir",
-            "evidence": "preuve",
-        },
-        "total": "en tout, à acquérir une fois",
-    },
-}
 
 
 def _evidence_note(item: dict, labels: dict, lang: str) -> str:
@@ -101,7 +27,7 @@ def _evidence_note(item: dict, labels: dict, lang: str) -> str:
 
 
 def _skill_list(items: list[dict], labels: dict, lang: str, *, limit: int = 8) -> str:
-    words = _ROUTE_WORDS[lang]
+    words = WORDS[lang]
     shown = [
         f"{_name(i['skill'], labels, lang)} ({_value_name(i['importance'], labels, lang)} "
         f"{i['weight']:g}, {_evidence_note(i, labels, lang)})"
@@ -109,16 +35,16 @@ def _skill_list(items: list[dict], labels: dict, lang: str, *, limit: int = 8) -
     ]
     if len(items) > limit:
         shown.append(words["and_more"].format(n=len(items) - limit))
-    return ", ".join(shown) or words["none"]
+    return ", ".join(shown) or words["nothing"]
 
 
 def _plain_list(items: list[dict], key: str, labels: dict, lang: str) -> str:
-    return ", ".join(_name(i[key], labels, lang) for i in items) or _ROUTE_WORDS[lang]["none"]
+    return ", ".join(_name(i[key], labels, lang) for i in items) or WORDS[lang]["nothing"]
 
 
 def _to_learn_lines(gap: dict, labels: dict, lang: str, *, indent: str) -> list[str]:
     """List the tools and platforms of a skill gap (or a step) still to learn, a line each."""
-    words = _ROUTE_WORDS[lang]
+    words = WORDS[lang]
     return [
         f"{indent}{words[heading]}: {_plain_list(gap[key], item, labels, lang)}"
         for heading, key, item in (
@@ -130,7 +56,7 @@ def _to_learn_lines(gap: dict, labels: dict, lang: str, *, indent: str) -> list[
 
 
 def _step_text(number: int, step: dict, labels: dict, lang: str) -> list[str]:
-    words = _ROUTE_WORDS[lang]
+    words = WORDS[lang]
     years = step["years"] if step["years"] is not None else step["assumed_years"]
     assumed = f" ({words['assumed']})" if step["years"] is None else ""
     facts = [
@@ -212,15 +138,16 @@ def routes_text(routes: list[dict], labels: dict, lang: str = "en") -> str:
     >>> print(routes_text(routes, G.graph["labels"]).splitlines()[1])
     web writer → community manager → social media strategist
     """
-    words = _ROUTE_WORDS[lang]
+    words = WORDS[lang]
     blocks = []
     for i, route in enumerate(routes, 1):
         moves = words["move"] if route["hops"] == 1 else words["moves"]
         evidence = ", ".join(_value_name(e, labels, lang) for e in route["evidence"])
         head = (
-            f"{words['route'].format(i=i, n=len(routes))} · {words['cost']} {route['cost']:.2f}"
+            f"{words['route_title'].format(i=i, n=len(routes))}"
+            f" · {words['cost']} {route['cost']:.2f}"
             f" · {_route_years(route, words)} · {route['hops']} {moves}"
-            f" · {words['evidence']}: {evidence}"
+            f" · {words['evidence_level']}: {evidence}"
         )
         lines = [head, " → ".join(_name(r, labels, lang) for r in route["roles"])]
         for number, step in enumerate(route["steps"], 1):
@@ -319,16 +246,16 @@ def _level(route: dict, labels: dict, lang: str) -> str:
 
 def next_text(source: str, routes: list[dict], labels: dict, lang: str = "en") -> str:
     """Render :func:`graphkit.routes.paths.next_moves` as a table under a one-line heading."""
-    words = _ROUTE_WORDS[lang]
+    words = WORDS[lang]
     rows = next_rows(routes, labels, lang)
     for row in rows:
         row["years"] = _route_years(
             {"known_years": row["years"], "assumed_years": row["assumed_years"], "years": 0},
             words,
         )
-    heading = f"{words['next'].format(role=_name(source, labels, lang))}\n"
+    heading = f"{words['next_title'].format(role=_name(source, labels, lang))}\n"
     columns = [c for c in NEXT_COLUMNS if c != "assumed_years"]
-    return heading + table(rows, columns, headers=words["next_headers"]) + "\n"
+    return heading + table(rows, columns, headers=HEADERS[lang]) + "\n"
 
 
 GAP_COLUMNS = ("status", "skill", "importance", "weight")
@@ -350,7 +277,7 @@ def gap_rows(gap: dict, labels: dict, lang: str = "en") -> list[dict]:
 
 def gap_text(gap: dict, labels: dict, lang: str = "en") -> str:
     """Render a skill gap: the coverage, then the skills to gain and those carried over."""
-    words = _ROUTE_WORDS[lang]
+    words = WORDS[lang]
     source, target = _name(gap["source"], labels, lang), _name(gap["target"], labels, lang)
     lines = [
         f"{source} → {target}: {words['coverage']} {gap['coverage']:.0%}",
@@ -360,40 +287,4 @@ def gap_text(gap: dict, labels: dict, lang: str = "en") -> str:
         f"{_skill_list(gap['carried'], labels, lang, limit=50)}",
     ]
     lines += _to_learn_lines(gap, labels, lang, indent="  ")
-    return "\n".join(lines) + "\n"
-
-
-SUGGEST_COLUMNS = ("rank", "role", "coverage", "missing_essential", "missing", "transition")
-
-
-def suggestion_rows(ranked: list[dict], labels: dict, lang: str = "en") -> list[dict]:
-    """One row per suggested role: coverage and what is missing."""
-    return [
-        {
-            "rank": i,
-            "role": _name(r["role"], labels, lang),
-            "coverage": round(r["coverage"], 4),
-            "missing_essential": sum(m["importance"] == "essential" for m in r["missing"]),
-            "missing": "; ".join(_name(m["skill"], labels, lang) for m in r["missing"]),
-            "transition": r.get("transition") or "",
-        }
-        for i, r in enumerate(ranked, 1)
-    ]
-
-
-def suggestions_text(ranked: list[dict], labels: dict, lang: str = "en") -> str:
-    """Render suggestions: a ranked table, then the essential skills each role still needs."""
-    words = _ROUTE_WORDS[lang]
-    rows = suggestion_rows(ranked, labels, lang)
-    shown = [{**r, "coverage": f"{r['coverage']:.0%}"} for r in rows]
-    columns = ["rank", "role", "coverage", "missing_essential"]
-    if any(r["transition"] for r in rows):
-        columns.append("transition")
-    lines = [table(shown, columns, headers={"missing_essential": "missing essential"}), ""]
-    for r in ranked[:5]:
-        essential = [m for m in r["missing"] if m["importance"] == "essential"]
-        lines.append(
-            f"{_name(r['role'], labels, lang)} — {words['missing']}: "
-            f"{_skill_list(essential, labels, lang, limit=6)}"
-        )
     return "\n".join(lines) + "\n"

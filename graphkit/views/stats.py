@@ -3,8 +3,9 @@
 Doctests start from ``G`` and ``role``, the tiny graph's (set up in ``conftest.py``).
 """
 
-from graphkit.graph.prefixes import curie
-from graphkit.views.tables import _name, table
+from graphkit.graph.prefixes import BASE, curie
+from graphkit.views.tables import _name, _value_name, table
+from graphkit.views.words import HEADERS, WORDS
 
 __all__ = [
     "COVERAGE_COLUMNS",
@@ -13,6 +14,7 @@ __all__ = [
     "coverage_rows",
     "coverage_text",
     "role_rows",
+    "roles_text",
     "stats_rows",
     "stats_text",
 ]
@@ -51,8 +53,26 @@ def stats_rows(stats: dict) -> list[dict]:
     return rows
 
 
-def stats_text(stats: dict, labels: dict | None = None) -> str:
+def _class_name(name: str, labels: dict, lang: str) -> str:
+    """Name one of our classes: as in the ontology in English (``Role``), else by its label."""
+    if lang == "en" or BASE + name not in labels:
+        return name
+    label = _name(BASE + name, labels, lang)
+    return label[:1].upper() + label[1:]
+
+
+def stats_text(stats: dict, labels: dict | None = None, lang: str = "en") -> str:
     """Render graph statistics as small tables a person reads at a glance.
+
+    Parameters
+    ----------
+    stats : dict
+        From :func:`graphkit.stats.summary.graph_stats`.
+    labels : dict, optional
+        IRI → labels by language (``G.graph["labels"]``): skills, roles, classes and
+        controlled values by name.
+    lang : {"en", "fr"}
+        Language of labels and headings.
 
     Examples
     --------
@@ -60,21 +80,38 @@ def stats_text(stats: dict, labels: dict | None = None) -> str:
     >>> from graphkit.stats.summary import graph_stats
     >>> stats_text(graph_stats(tiny_graph())).splitlines()[1].split()
     ['Role', '4']
+    >>> labels = {"https://w3id.org/smp/Role": {"en": "role", "fr": "métier"}}
+    >>> text = stats_text(graph_stats(tiny_graph()), labels, "fr")
+    >>> [line.split() for line in text.splitlines()[:2]]
+    [['classe', 'nombre'], ['Métier', '4']]
     """
-    classes = [{"class": k, "count": v} for k, v in stats["classes"].items()]
-    evidence = [{"link": cls, **levels} for cls, levels in stats["evidence"].items()]
-    sources = [{"source type": k, "count": v} for k, v in stats["sources"].items()]
-    parts = [
-        table(classes, ["class", "count"]),
-        table(evidence, ["link", "stated", "curated", "groupstated", "inferred"]),
-        table(sources, ["source type", "count"]),
-        f"{stats['triples']} triples in {len(stats.get('graphs', {})) or 1} graphs",
+    labels, words, headers = labels or {}, WORDS[lang], HEADERS[lang]
+    levels = ["stated", "curated", "groupstated", "inferred"]
+    level_names = {level: _value_name(level, labels, lang) for level in levels}
+    classes = [
+        {"class": _class_name(k, labels, lang), "count": v} for k, v in stats["classes"].items()
     ]
-    labels = labels or {}
+    evidence = [
+        {"link": _class_name(cls, labels, lang), **{level_names[k]: v for k, v in counts.items()}}
+        for cls, counts in stats["evidence"].items()
+    ]
+    sources = [
+        {"source type": _value_name(k, labels, lang), "count": v}
+        for k, v in stats["sources"].items()
+    ]
+    triples = words["triples"].format(
+        triples=stats["triples"], graphs=len(stats.get("graphs", {})) or 1
+    )
+    parts = [
+        table(classes, ["class", "count"], headers=headers),
+        table(evidence, ["link", *level_names.values()], headers=headers),
+        table(sources, ["source type", "count"], headers=headers),
+        triples,
+    ]
     if "transferable_skills" in stats:
         skills = [
             {
-                "transferable skill": _name(s["skill"], labels, "en"),
+                "transferable skill": _name(s["skill"], labels, lang),
                 "centrality": round(s["centrality"], 3),
                 "roles": s["roles"],
             }
@@ -82,14 +119,14 @@ def stats_text(stats: dict, labels: dict | None = None) -> str:
         ]
         bridges = [
             {
-                "bridge role": _name(b["role"], labels, "en"),
+                "bridge role": _name(b["role"], labels, lang),
                 "betweenness": round(b["betweenness"], 3),
             }
             for b in stats["bridge_roles"]
         ]
         parts += [
-            table(skills, ["transferable skill", "centrality", "roles"]),
-            table(bridges, ["bridge role", "betweenness"]),
+            table(skills, ["transferable skill", "centrality", "roles"], headers=headers),
+            table(bridges, ["bridge role", "betweenness"], headers=headers),
         ]
     return "\n\n".join(parts) + "\n"
 
@@ -136,6 +173,21 @@ def role_rows(G, clusters: list[list[str]] = ()) -> list[dict]:
     ]
 
 
+def roles_text(rows: list[dict], lang: str = "en") -> str:
+    """Render :func:`role_rows` as a table titled in `lang`.
+
+    Examples
+    --------
+    >>> print(roles_text(role_rows(G)[:1], "fr"))  # doctest: +NORMALIZE_WHITESPACE
+    métier                  libellé (en)       libellé (fr)       compétences  arrivées  départs
+    role:community-manager  community manager  community manager            3         2        1
+    <BLANKLINE>
+    """
+    shown = [{**r, "deprecated": WORDS[lang]["yes"] if r["deprecated"] else ""} for r in rows]
+    columns = [c for c in ROLE_COLUMNS if any(r[c] != "" for r in rows) or c in ROLE_COLUMNS[:2]]
+    return table(shown, columns, headers=HEADERS[lang]) + "\n"
+
+
 COVERAGE_COLUMNS = ("class", "count", "measure", "share")
 
 
@@ -172,7 +224,7 @@ def _percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-def coverage_text(report: dict) -> str:
+def coverage_text(report: dict, labels: dict | None = None, lang: str = "en") -> str:
     """Render the coverage report as two tables: concepts (with alignments), then links.
 
     Examples
@@ -181,11 +233,14 @@ def coverage_text(report: dict) -> str:
     >>> from graphkit.stats.coverage import coverage_report
     >>> coverage_text(coverage_report(tiny_graph())).splitlines()[1].split()[:5]
     ['Role', '4', '100%', '100%', '100%']
+    >>> coverage_text(coverage_report(tiny_graph()), lang="fr").splitlines()[0].split()[:4]
+    ['classe', 'nombre', 'libellés', 'fr+en']
     """
+    labels = labels or {}
     schemes = list(next(iter(report["concepts"].values()))["aligned"]) if report["concepts"] else []
     concepts = [
         {
-            "class": cls,
+            "class": _class_name(cls, labels, lang),
             "count": c["count"],
             "fr+en labels": _percent(c["bilingual"]),
             "fr+en definition": _percent(c["defined"]),
@@ -195,8 +250,18 @@ def coverage_text(report: dict) -> str:
         for cls, c in report["concepts"].items()
     ]
     links = [
-        {"link": cls, "count": c["count"], "source": _percent(c["sourced"])}
+        {
+            "link": _class_name(cls, labels, lang),
+            "count": c["count"],
+            "source": _percent(c["sourced"]),
+        }
         for cls, c in report["links"].items()
     ]
     columns = ["class", "count", "fr+en labels", "fr+en definition", "source", *schemes]
-    return table(concepts, columns) + "\n\n" + table(links, ["link", "count", "source"]) + "\n"
+    headers = HEADERS[lang]
+    return (
+        table(concepts, columns, headers=headers)
+        + "\n\n"
+        + table(links, ["link", "count", "source"], headers=headers)
+        + "\n"
+    )
