@@ -81,6 +81,31 @@ def test_a_runaway_query_gets_503_and_its_process_is_replaced():
         assert not os.path.exists(f"/proc/{first}") or _zombie(first), "the old process lives on"
 
 
+def test_cheap_queries_are_answered_while_runaway_queries_retire_processes():
+    """A process whose thread a runaway query holds stops accepting before its 503 goes out:
+    the next request (a runaway again, sent at once) cannot take its last free thread, so cheap
+    queries never wait past the limit (503 busy) or lose their connection."""
+    with endpoint(workers=2, threads=2, timeout=1.0) as served:
+        answers, stop = [], threading.Event()
+
+        def cheap():
+            while not stop.is_set():
+                try:
+                    answers.append(query(served, ASK)[0])
+                except OSError as err:
+                    answers.append(repr(err))
+
+        clients = [threading.Thread(target=cheap) for _ in range(4)]
+        for client in clients:
+            client.start()
+        slow = [query(served, SLOW)[0] for _ in range(4)]
+        stop.set()
+        for client in clients:
+            client.join(30)
+    assert slow == [503] * 4
+    assert answers and set(answers) == {200}, sorted(set(map(str, answers)))
+
+
 def _zombie(pid: int) -> bool:
     with open(f"/proc/{pid}/stat") as stat:
         return stat.read().split(") ")[1].startswith("Z")

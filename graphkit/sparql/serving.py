@@ -22,6 +22,7 @@ end) is killed and replaced: its connections close without an answer, but the li
 bounds what any request holds.
 """
 
+import asyncio
 import contextlib
 import errno
 import gc
@@ -339,7 +340,11 @@ def _child_main(conn_fd: int, listen_fd: int) -> None:
     server = uvicorn.Server(config)
 
     def retire() -> None:
-        server.should_exit = True
+        # stop accepting at once, before the 503 goes out: a request that came now would wait
+        # behind the runaway query; then leave once what was accepted has been read
+        for listener in server.servers:
+            listener.close()
+        asyncio.get_running_loop().call_later(GRACE, setattr, server, "should_exit", True)
 
     async def heartbeat() -> None:
         conn.send_bytes(b"")
