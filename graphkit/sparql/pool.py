@@ -12,7 +12,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from graphkit.errors import GraphkitError, QueryFailed, QueryTimeout
-from graphkit.sparql.checks import on_deep_stack, precheck_query
+from graphkit.sparql.checks import on_deep_stack, precheck_query, prepare_parser
 from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine, run_query
 from graphkit.sparql.sandbox import try_deny_network
 
@@ -280,6 +280,7 @@ def _worker_main(fd: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers itself
     conn = Connection(fd)
     engine = open_worker_store(conn.recv_bytes())
+    prepare_parser()
     conn.send(("ready", try_deny_network()))
     on_deep_stack(_serve_jobs, conn, engine)
 

@@ -41,6 +41,7 @@ from multiprocessing.connection import Connection
 
 from graphkit.errors import EndpointError, PortInUse, QueryFailed
 from graphkit.sparql.asgi import GRACE, QueryThreads, asgi_app, bounded_protocol
+from graphkit.sparql.checks import prepare_parser
 from graphkit.sparql.engine import MAX_ROWS, TIMEOUT, Engine
 from graphkit.sparql.pool import await_ready, open_worker_store, start_child, worker_store
 
@@ -320,6 +321,7 @@ def _child_main(conn_fd: int, listen_fd: int) -> None:
         void=settings["void"],
         ontology_page=settings["ontology_page"],
     )
+    prepare_parser()
     threads = QueryThreads(settings["threads"])
     config = uvicorn.Config(
         None,
